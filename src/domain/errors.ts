@@ -1,0 +1,39 @@
+// Stable error codes shared by the CLI today and the HTTP error handler later.
+export type ErrorCode =
+  | "FRAMEWORK_INVALID"
+  | "FRAMEWORK_NOT_FOUND"
+  | "INPUT_INVALID"
+  | "INPUT_NOT_FOUND"
+  | "ANSWERS_INVALID"
+  | "OFFICIAL_TOTAL_MISMATCH"
+  | "DEPENDENCY_MISSING"
+  | "RENDER_FAILED";
+
+export interface IssueDetail {
+  /** Dotted path of the offending field, e.g. `measures.2.responsible.0`. */
+  path: string;
+  /** Thai explanation of what is wrong and how to fix it. */
+  th: string;
+  /** English explanation. */
+  en: string;
+}
+
+export interface DomainErrorOptions {
+  userMessage?: string;
+  details?: IssueDetail[];
+  cause?: unknown;
+}
+
+export class DomainError extends Error {
+  readonly code: ErrorCode;
+  readonly userMessage: string;
+  readonly details: IssueDetail[];
+
+  constructor(code: ErrorCode, message: string, options: DomainErrorOptions = {}) {
+    super(message, { cause: options.cause });
+    this.name = "DomainError";
+    this.code = code;
+    this.userMessage = options.userMessage ?? message;
+    this.details = options.details ?? [];
+  }
+}

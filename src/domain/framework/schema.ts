@@ -1,0 +1,227 @@
+import { z } from "zod";
+
+// One schema for every fiscal year's framework file; year differences are data, never code.
+
+const provenance = z.strictObject({
+  status: z.enum(["confirmed", "inferred", "uncertain"]),
+  note: z.string().min(1),
+});
+
+const text = z.strictObject({ th: z.string().min(1), en: z.string().min(1) });
+
+const optionSchema = z.strictObject({
+  id: z.string().regex(/^[a-z][a-z0-9-]*$/),
+  label: text,
+  points: z.number().min(0).max(100),
+});
+
+const scaleSchema = z.strictObject({
+  id: z.string().regex(/^[a-z][a-z0-9-]*$/),
+  name: text,
+  /** Ordered from the least favourable to the most favourable answer of a positive question. */
+  options: z.array(optionSchema).min(2),
+});
+
+const toolId = z.string().regex(/^[A-Z]{2,5}$/);
+
+const toolSchema = z.strictObject({
+  id: toolId,
+  kind: z.enum(["survey", "checklist"]),
+  name: text,
+  /** Share of the overall score; all tools' weights sum to 1. */
+  weight: z.number().positive().max(1),
+});
+
+const indicatorSchema = z.strictObject({
+  number: z.number().int().positive(),
+  tool: toolId,
+  name: text,
+  /** Relative weight inside its tool; the tool score is the weighted mean of its indicators. */
+  weight: z.number().positive().default(1),
+});
+
+const subItemSchema = z.strictObject({
+  id: z.string().min(1),
+  text: z.string().min(1),
+  /** Overrides the question's direction for this sub-item (e.g. i11: one positive, one reverse). */
+  reverse: z.boolean().optional(),
+});
+
+const questionSchema = z.strictObject({
+  id: z.string().regex(/^[a-z]+[0-9]+$/),
+  indicator: z.number().int().positive(),
+  text: z.string().min(1),
+  scale: z.string().min(1),
+  /** Reverse questions ask about bad behaviour: the mirrored option's points are scored. */
+  reverse: z.boolean().default(false),
+  subItems: z.array(subItemSchema).default([]),
+});
+
+const oitItemSchema = z.strictObject({
+  id: z.string().regex(/^[oO][0-9]+$/),
+  /** Stable key across years (e.g. `complaint-guideline`) that content and year mappings use. */
+  topic: z.string().regex(/^[a-z][a-z0-9-]*$/),
+  title: text,
+  elements: z.array(z.string().min(1)).min(1),
+  /** Which fiscal year the published evidence must describe. */
+  year: z.enum(["current", "previous", "any"]),
+  provenance: provenance.optional(),
+});
+
+const subIndicatorSchema = z.strictObject({
+  id: z.string().regex(/^[0-9]+\.[0-9]+$/),
+  indicator: z.number().int().positive(),
+  name: text,
+  items: z.array(oitItemSchema).min(1),
+});
+
+const levelSchema = z.strictObject({
+  id: z.string().min(1),
+  /** Lowest overall score (rounded to 2 decimals) that earns this level. */
+  min: z.number().min(0).max(100),
+});
+
+const ratingBandSchema = z.strictObject({
+  id: z.string().regex(/^[a-z][a-z-]*$/),
+  label: text,
+  minOverall: z.number().min(0).max(100),
+  /** When set, every tool score must also reach it. */
+  minEachTool: z.number().min(0).max(100).optional(),
+});
+
+const sampleRuleSchema = z.strictObject({
+  tool: toolId,
+  /** Share of the population to sample. */
+  fraction: z.number().positive().max(1),
+  /** No fewer than this many respondents (or everyone when the population is smaller). */
+  floor: z.number().int().nonnegative(),
+  /** No more than this many respondents are required. */
+  cap: z.number().int().positive().optional(),
+});
+
+const windowSchema = z.strictObject({
+  id: z.string().regex(/^[a-z][a-z-]*$/),
+  name: text,
+  start: z.iso.date(),
+  end: z.iso.date(),
+});
+
+const thresholdsSchema = z.strictObject({
+  /** Indicators scoring at least this are strengths. */
+  strength: z.number().min(0).max(100),
+  /** Indicators scoring below this are weaknesses. */
+  weakness: z.number().min(0).max(100),
+  /** Indicators scoring below this need urgent action. */
+  urgent: z.number().min(0).max(100),
+});
+
+const provenanceMap = z.strictObject({
+  indicators: provenance,
+  weights: provenance,
+  scales: provenance,
+  iit: provenance,
+  eit: provenance,
+  oit: provenance,
+  levels: provenance,
+  rating: provenance,
+  sampleSize: provenance,
+  windows: provenance,
+});
+
+export const frameworkSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    id: z.string().regex(/^[a-z]+-[0-9]{4}$/),
+    fiscalYear: z.number().int().min(2500).max(2700),
+    name: text,
+    provenance: provenanceMap,
+    tools: z.array(toolSchema).min(1),
+    indicators: z.array(indicatorSchema).min(1),
+    scales: z.array(scaleSchema).min(1),
+    questions: z.array(questionSchema),
+    oit: z.array(subIndicatorSchema),
+    levels: z.array(levelSchema).min(1),
+    rating: z
+      .strictObject({ passMark: z.number().min(0).max(100), bands: z.array(ratingBandSchema) })
+      .optional(),
+    analysis: z.strictObject({ thresholds: thresholdsSchema, targets: z.array(z.number()).min(1) }),
+    sampleSize: z.array(sampleRuleSchema),
+    windows: z.array(windowSchema),
+  })
+  .superRefine((f, ctx) => {
+    const issue = (path: (string | number)[], message: string) =>
+      ctx.addIssue({ code: "custom", path, message });
+    const toolIds = new Set(f.tools.map((t) => t.id));
+    const weightSum = f.tools.reduce((s, t) => s + t.weight, 0);
+    if (Math.abs(weightSum - 1) > 1e-9) issue(["tools"], `tool weights sum to ${weightSum}, not 1`);
+    const numbers = new Set<number>();
+    f.indicators.forEach((ind, i) => {
+      if (!toolIds.has(ind.tool)) issue(["indicators", i, "tool"], `unknown tool ${ind.tool}`);
+      if (numbers.has(ind.number)) issue(["indicators", i, "number"], `duplicate ${ind.number}`);
+      numbers.add(ind.number);
+    });
+    for (const tool of f.tools) {
+      if (!f.indicators.some((ind) => ind.tool === tool.id))
+        issue(["tools"], `tool ${tool.id} has no indicator`);
+    }
+    const kindOf = (n: number) => {
+      const ind = f.indicators.find((x) => x.number === n);
+      return f.tools.find((t) => t.id === ind?.tool)?.kind;
+    };
+    const scaleIds = new Set(f.scales.map((s) => s.id));
+    const seen = new Set<string>();
+    f.questions.forEach((q, i) => {
+      if (kindOf(q.indicator) !== "survey")
+        issue(["questions", i, "indicator"], `indicator ${q.indicator} is not a survey indicator`);
+      if (!scaleIds.has(q.scale)) issue(["questions", i, "scale"], `unknown scale ${q.scale}`);
+      if (seen.has(q.id)) issue(["questions", i, "id"], `duplicate question id ${q.id}`);
+      seen.add(q.id);
+      q.subItems.forEach((s, j) => {
+        if (seen.has(s.id)) issue(["questions", i, "subItems", j, "id"], `duplicate id ${s.id}`);
+        seen.add(s.id);
+      });
+    });
+    f.oit.forEach((sub, i) => {
+      if (kindOf(sub.indicator) !== "checklist")
+        issue(["oit", i, "indicator"], `indicator ${sub.indicator} is not a checklist indicator`);
+      sub.items.forEach((item, j) => {
+        const key = item.id.toLowerCase();
+        if (seen.has(key)) issue(["oit", i, "items", j, "id"], `duplicate item id ${item.id}`);
+        seen.add(key);
+      });
+    });
+    f.indicators.forEach((ind, i) => {
+      const hasContent =
+        kindOf(ind.number) === "survey"
+          ? f.questions.some((q) => q.indicator === ind.number)
+          : f.oit.some((s) => s.indicator === ind.number);
+      if (!hasContent) issue(["indicators", i], `indicator ${ind.number} has no questions or items`);
+    });
+    for (let i = 1; i < f.levels.length; i++) {
+      if ((f.levels[i]?.min ?? 0) >= (f.levels[i - 1]?.min ?? 0))
+        issue(["levels", i, "min"], "levels must be ordered from the highest minimum down");
+    }
+    if (f.levels.at(-1)?.min !== 0) issue(["levels"], "the last level must start at 0");
+    const bands = f.rating?.bands ?? [];
+    if (f.rating && bands.at(-1)?.minOverall !== 0)
+      issue(["rating", "bands"], "the last rating band must start at 0");
+    f.sampleSize.forEach((r, i) => {
+      if (!toolIds.has(r.tool)) issue(["sampleSize", i, "tool"], `unknown tool ${r.tool}`);
+    });
+    f.windows.forEach((w, i) => {
+      if (w.end < w.start) issue(["windows", i, "end"], "window ends before it starts");
+    });
+    const t = f.analysis.thresholds;
+    if (t.urgent > t.weakness) issue(["analysis", "thresholds", "urgent"], "urgent > weakness");
+  });
+
+export type FrameworkInput = z.input<typeof frameworkSchema>;
+export type Framework = z.output<typeof frameworkSchema>;
+export type Tool = Framework["tools"][number];
+export type Indicator = Framework["indicators"][number];
+export type Scale = Framework["scales"][number];
+export type Question = Framework["questions"][number];
+export type SubIndicator = Framework["oit"][number];
+export type OitItem = SubIndicator["items"][number];
+export type Thresholds = z.output<typeof thresholdsSchema>;
+export type LocalText = z.output<typeof text>;

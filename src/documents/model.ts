@@ -1,7 +1,9 @@
 // One document model, three renderers (HTML, DOCX, PDF). Builders put every word and number
 // into the model already formatted (digits, dates); renderers only lay it out.
 
-export type DigitStyle = "thai" | "arabic";
+import type { DigitStyle } from "../domain/thai/numerals.ts";
+
+export type { DigitStyle };
 
 export interface Run {
   text: string;

@@ -92,7 +92,8 @@ describe("scoring properties", () => {
         );
         const before = allScores(framework, tallyResponses(responses), verdicts);
         const after = allScores(framework, tallyResponses(changed), verdicts);
-        after.forEach((a, i) => expect(a).toBeGreaterThanOrEqual((before[i] ?? 0) - 1e-9));
+        for (const [i, a] of after.entries())
+          expect(a).toBeGreaterThanOrEqual((before[i] ?? 0) - 1e-9);
         expect(after[0]).toBeGreaterThan((before[0] ?? 0) - 1e-9);
       }),
     );
@@ -105,7 +106,8 @@ describe("scoring properties", () => {
         const tallies = tallyResponses(responses);
         const before = allScores(framework, tallies, verdicts);
         const after = allScores(framework, tallies, { ...verdicts, [id]: "pass" });
-        after.forEach((a, i) => expect(a).toBeGreaterThanOrEqual((before[i] ?? 0) - 1e-9));
+        for (const [i, a] of after.entries())
+          expect(a).toBeGreaterThanOrEqual((before[i] ?? 0) - 1e-9);
       }),
     );
   });

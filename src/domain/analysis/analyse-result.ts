@@ -56,7 +56,11 @@ export interface Analysis {
 
 export function analyseResult(input: AnalysisInput): Analysis {
   const { framework } = input;
-  const thresholds = { ...framework.analysis.thresholds, ...input.thresholds };
+  const overrides = Object.entries(input.thresholds ?? {}).filter(([, v]) => v !== undefined);
+  const thresholds: Thresholds = {
+    ...framework.analysis.thresholds,
+    ...Object.fromEntries(overrides),
+  };
   const result = scoreFromIndicators(framework, input.indicators);
   const earlier = [...(input.history ?? [])]
     .filter((h) => h.fiscalYear < input.fiscalYear)

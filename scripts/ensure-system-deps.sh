@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Makes sure the real tools the tests drive are installed: Chromium (PDF and browser tests),
+# poppler-utils (pdftotext reads our PDFs) and LibreOffice (a real client opens our DOCX).
+# Installs them from Debian's packages when run as root; otherwise fails and says what to do.
+set -euo pipefail
+
+declare -A need=(
+  [chromium]=chromium
+  [pdftotext]=poppler-utils
+  [soffice]=libreoffice-writer-nogui
+)
+missing=()
+for cmd in "${!need[@]}"; do
+  command -v "$cmd" >/dev/null 2>&1 || missing+=("${need[$cmd]}")
+done
+# Thai fonts let LibreOffice lay out Thai text when it converts our DOCX.
+thai_fonts=$(fc-list : family 2>/dev/null | grep -ciE 'garuda|loma|sarabun|kinnari' || true)
+[ "$thai_fonts" -gt 0 ] || missing+=(fonts-thai-tlwg)
+
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+echo "Installing missing system packages: ${missing[*]}" >&2
+if [ "$(id -u)" -ne 0 ]; then
+  echo "ERROR: the tests need these Debian packages: ${missing[*]}" >&2
+  echo "       install them with: sudo apt-get install -y ${missing[*]}" >&2
+  exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends "${missing[@]}" fontconfig >/dev/null
+for cmd in "${!need[@]}"; do
+  command -v "$cmd" >/dev/null 2>&1 || { echo "ERROR: $cmd is still missing after apt-get" >&2; exit 1; }
+done

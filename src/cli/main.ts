@@ -1,0 +1,77 @@
+import { fileURLToPath } from "node:url";
+import { Command, CommanderError } from "commander";
+import { formatError } from "./print-error.ts";
+
+// Commands load on demand, so `score` never pays for the document renderers.
+const example = fileURLToPath(new URL("../../examples/huai-sak-2566.yaml", import.meta.url));
+const out = (line: string) => process.stdout.write(`${line}\n`);
+
+function buildProgram(): Command {
+  const program = new Command("prongsai")
+    .description(
+      "โปร่งใส — การประเมินคุณธรรมและความโปร่งใส (ITA) / Integrity and transparency assessment",
+    )
+    .exitOverride()
+    .showHelpAfterError();
+  program
+    .command("start")
+    .description(
+      "สร้างเอกสารตัวอย่างเทศบาลตำบลห้วยสักลงใน ./out / generate the Huai Sak example into ./out",
+    )
+    .action(async () => {
+      const { reportCommand } = await import("./commands/report.ts");
+      const paths = await reportCommand(example, {
+        out: "out",
+        format: "html,docx,pdf",
+        digits: "thai",
+      });
+      out("สร้างเอกสารแล้ว / Documents written:");
+      for (const p of paths) out(`  ${p}`);
+    });
+  program
+    .command("frameworks")
+    .description("แสดงกรอบการประเมินที่มี / list the loaded frameworks")
+    .option("--json", "JSON output")
+    .action(async (options: { json?: boolean }) =>
+      (await import("./commands/frameworks.ts")).frameworksCommand(options, out),
+    );
+  program
+    .command("score")
+    .description("คำนวณคะแนน ITA / compute ITA scores")
+    .requiredOption("--framework <id>", "framework id, e.g. ita-2566")
+    .option("--indicators <list>", "indicator scores in order, comma-separated")
+    .option("--answers <file>", "raw IIT/EIT answers and OIT verdicts (YAML or JSON)")
+    .option("--json", "print exactly one JSON object")
+    .action(async (options) => (await import("./commands/score.ts")).scoreCommand(options, out));
+  program
+    .command("validate")
+    .description("ตรวจไฟล์ข้อมูลหน่วยงานประจำปี / check an agency-year file")
+    .argument("<file>", "agency-year file (YAML or JSON)")
+    .action(async (file: string) =>
+      (await import("./commands/validate.ts")).validateCommand(file, out),
+    );
+  program
+    .command("report")
+    .description("สร้างเอกสารวิเคราะห์ผลและมาตรการ / write the analysis-and-measures document")
+    .argument("<file>", "agency-year file (YAML or JSON)")
+    .requiredOption("--out <dir>", "output folder")
+    .option("--format <list>", "html,docx,pdf", "html,docx,pdf")
+    .option("--digits <style>", "thai or arabic", "thai")
+    .action(async (file: string, options: { out: string; format: string; digits: string }) => {
+      const { reportCommand } = await import("./commands/report.ts");
+      for (const p of await reportCommand(file, options)) out(p);
+    });
+  return program;
+}
+
+/** Runs the CLI and returns the exit code: 0 done, 1 bad input or failure, 2 bad usage. */
+export async function main(argv: string[]): Promise<number> {
+  try {
+    await buildProgram().parseAsync(argv);
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    process.stderr.write(`${formatError(error)}\n`);
+    return 1;
+  }
+}

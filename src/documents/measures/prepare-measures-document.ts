@@ -1,0 +1,40 @@
+import { type AgencyYear, parseAgencyYear } from "../../domain/agency-year/parse-agency-year.ts";
+import { type Analysis, analyseResult } from "../../domain/analysis/analyse-result.ts";
+import type { Content } from "../../domain/content/schema.ts";
+import type { Framework } from "../../domain/framework/schema.ts";
+import type { DigitStyle } from "../../domain/thai/numerals.ts";
+import type { DocumentModel } from "../model.ts";
+import { buildMeasuresDocument } from "./build-measures-document.ts";
+import type { DocumentText } from "./document-text.ts";
+
+export interface MeasuresDocumentDeps {
+  frameworks: Map<string, Framework>;
+  content: Content;
+  text: DocumentText;
+}
+
+export interface PreparedMeasuresDocument {
+  year: AgencyYear;
+  analysis: Analysis;
+  model: DocumentModel;
+}
+
+/** Input file data → validated year → analysis → document model; pure given its inputs. */
+export function prepareMeasuresDocument(
+  raw: unknown,
+  deps: MeasuresDocumentDeps,
+  digits: DigitStyle,
+): PreparedMeasuresDocument {
+  const year = parseAgencyYear(raw, deps.frameworks);
+  const analysis = analyseResult({
+    framework: year.framework,
+    fiscalYear: year.file.results.fiscalYear,
+    indicators: year.indicators,
+    questions: year.questions,
+    verdicts: year.verdicts,
+    history: year.history,
+    thresholds: year.file.thresholds,
+  });
+  const model = buildMeasuresDocument({ ...deps, year, analysis, digits });
+  return { year, analysis, model };
+}

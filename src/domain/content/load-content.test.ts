@@ -75,8 +75,8 @@ describe("shipped Thai content", () => {
   });
 
   it("keeps numbers and years out of the text", () => {
-    const files = readdirSync(defaultContentDir()).filter((f) => OWN_FILES.includes(f));
-    expect(files).toHaveLength(OWN_FILES.length);
+    const files = readdirSync(defaultContentDir()).filter((f) => f.endsWith(".json"));
+    expect(files).toEqual(expect.arrayContaining(OWN_FILES));
     for (const file of files) {
       const data: unknown = JSON.parse(readFileSync(join(defaultContentDir(), file), "utf8"));
       for (const [path, text] of strings(data)) {

@@ -29,11 +29,11 @@ export function addProblem(ctx: Ctx, en: string, th: string, path: (string | num
   ctx.addIssue({ code: "custom", message: en, params: { th }, path, input: undefined });
 }
 
-function checkCommonText(s: string, ctx: Ctx, options: { years: boolean }): void {
+function checkCommonText(s: string, ctx: Ctx): void {
   if (s.trim() !== s) addProblem(ctx, "has leading or trailing spaces", "มีช่องว่างที่ต้นหรือท้ายข้อความ");
   if (/\s{2,}/u.test(s)) addProblem(ctx, "has repeated spaces", "มีช่องว่างซ้อนกัน");
   // Years vary by document; they come from data, never from content text.
-  if (options.years && YEAR_IN_TEXT.test(s))
+  if (YEAR_IN_TEXT.test(s))
     addProblem(
       ctx,
       "contains a year; years must come from data, not from content text",
@@ -41,23 +41,19 @@ function checkCommonText(s: string, ctx: Ctx, options: { years: boolean }): void
     );
 }
 
-/** Plain Thai text without placeholders; `years: false` only for files this module does not own. */
-function plainText(options: { years: boolean }) {
-  return z
-    .string()
-    .min(1)
-    .superRefine((s, ctx) => {
-      checkCommonText(s, ctx, options);
-      if (/[{}]/u.test(s))
-        addProblem(
-          ctx,
-          "contains a brace; this text takes no placeholders",
-          "มีเครื่องหมายวงเล็บปีกกา ข้อความนี้ใช้ตัวแทนค่าไม่ได้",
-        );
-    });
-}
-
-const prose = plainText({ years: true });
+/** Plain Thai text: no placeholders, no years. */
+const prose = z
+  .string()
+  .min(1)
+  .superRefine((s, ctx) => {
+    checkCommonText(s, ctx);
+    if (/[{}]/u.test(s))
+      addProblem(
+        ctx,
+        "contains a brace; this text takes no placeholders",
+        "มีเครื่องหมายวงเล็บปีกกา ข้อความนี้ใช้ตัวแทนค่าไม่ได้",
+      );
+  });
 
 /** A template whose `{name}` placeholders come from `allowed`; `needsOneOf` makes one mandatory. */
 function template(
@@ -68,7 +64,7 @@ function template(
     .string()
     .min(1)
     .superRefine((s, ctx) => {
-      checkCommonText(s, ctx, { years: true });
+      checkCommonText(s, ctx);
       const names = [...s.matchAll(PLACEHOLDER)].map((m) => m[1] ?? "");
       for (const name of names) {
         if (!PLACEHOLDER_NAME.test(name) || !allowed.includes(name))
@@ -192,10 +188,7 @@ export const nationalContextFileSchema = z
       ]);
   });
 
-// Shape and hygiene only: these texts follow the OIT checklist, which may still cite framework years.
-export const oitTopicRecommendationSchema = z.strictObject({
-  recommendation: plainText({ years: false }),
-});
+export const oitTopicRecommendationSchema = z.strictObject({ recommendation: prose });
 
 export const oitRecommendationsFileSchema = z.strictObject({
   /** Keyed by the OIT item's stable topic (see the framework's `topic`). */

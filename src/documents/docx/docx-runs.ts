@@ -1,0 +1,48 @@
+import {
+  AlignmentType,
+  ExternalHyperlink,
+  type IParagraphOptions,
+  type Table,
+  TextRun,
+} from "docx";
+import type { DocumentModel, Inline, Paragraph as ModelParagraph, TableColumn } from "../model.ts";
+import { runFonts } from "./docx-styles.ts";
+
+export type Alignment = (typeof AlignmentType)[keyof typeof AlignmentType];
+/** Paragraphs stay options until placed, so a preceding page break can still be added to them. */
+export type BodyChild = IParagraphOptions | Table;
+
+export const SAFE_LINK = /^(https?:|mailto:)/i;
+
+// Word's "Thai distributed" justification spreads Thai lines, which have no spaces to stretch.
+export const ALIGNMENTS: Record<NonNullable<TableColumn["align"]> | "justify", Alignment> = {
+  left: AlignmentType.LEFT,
+  center: AlignmentType.CENTER,
+  right: AlignmentType.RIGHT,
+  justify: AlignmentType.THAI_DISTRIBUTE,
+};
+
+// Named on every run too, so Thai keeps Sarabun when pasted into a document with other defaults.
+const RUN_FONT = runFonts("Sarabun" satisfies DocumentModel["font"]["family"]);
+
+export function textRun(inline: Inline): TextRun {
+  const run = typeof inline === "string" ? { text: inline } : inline;
+  return new TextRun({
+    text: run.text,
+    font: RUN_FONT,
+    bold: run.bold,
+    boldComplexScript: run.bold,
+    italics: run.italic,
+    italicsComplexScript: run.italic,
+    style: run.link && SAFE_LINK.test(run.link) ? "Hyperlink" : undefined,
+    language: { value: "th-TH", bidirectional: "th-TH" },
+  });
+}
+
+export function runs(paragraph: ModelParagraph): (TextRun | ExternalHyperlink)[] {
+  return paragraph.map((inline) =>
+    typeof inline !== "string" && inline.link && SAFE_LINK.test(inline.link)
+      ? new ExternalHyperlink({ link: inline.link, children: [textRun(inline)] })
+      : textRun(inline),
+  );
+}

@@ -1,0 +1,68 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { woffToSfnt } from "./woff-to-sfnt.ts";
+
+// Sarabun from @fontsource, read once per process: WOFF2 for HTML/PDF, plain TrueType for resvg.
+
+export type SarabunWeight = 400 | 700;
+export type SarabunSubset = "thai" | "latin";
+
+export interface SarabunFace {
+  weight: SarabunWeight;
+  subset: SarabunSubset;
+  /** CSS unicode-range of the subset, so the browser picks the right file per character. */
+  unicodeRange: string;
+  woff2: Buffer;
+}
+
+const require = createRequire(import.meta.url);
+
+const UNICODE_RANGES: Record<SarabunSubset, string> = {
+  thai: "U+02D7, U+0303, U+0331, U+0E01-0E5B, U+200C-200D, U+25CC",
+  latin:
+    "U+0000-00FF, U+0131, U+0152-0153, U+02BB-02BC, U+02C6, U+02DA, U+02DC, U+0304, U+0308, U+0329, U+2000-206F, U+20AC, U+2122, U+2191, U+2193, U+2212, U+2215, U+FEFF, U+FFFD",
+};
+
+const FACES: { weight: SarabunWeight; subset: SarabunSubset }[] = [
+  { weight: 400, subset: "thai" },
+  { weight: 400, subset: "latin" },
+  { weight: 700, subset: "thai" },
+  { weight: 700, subset: "latin" },
+];
+
+function readFontFile(subset: SarabunSubset, weight: SarabunWeight, extension: string): Buffer {
+  return readFileSync(
+    require.resolve(`@fontsource/sarabun/files/sarabun-${subset}-${weight}-normal.${extension}`),
+  );
+}
+
+let webFaces: SarabunFace[] | undefined;
+export interface SarabunSfntFace {
+  weight: SarabunWeight;
+  subset: SarabunSubset;
+  /** TrueType data rebuilt from the WOFF file. */
+  data: Buffer;
+}
+
+let sfntFaces: SarabunSfntFace[] | undefined;
+
+/** The WOFF2 faces (regular and bold, Thai and Latin subsets) for `@font-face`. */
+export function sarabunWebFaces(): readonly SarabunFace[] {
+  webFaces ??= FACES.map(({ weight, subset }) => ({
+    weight,
+    subset,
+    unicodeRange: UNICODE_RANGES[subset],
+    woff2: readFontFile(subset, weight, "woff2"),
+  }));
+  return webFaces;
+}
+
+/** The same faces as TrueType data, for renderers that cannot read WOFF. */
+export function sarabunSfntFaces(): readonly SarabunSfntFace[] {
+  sfntFaces ??= FACES.map(({ weight, subset }) => ({
+    weight,
+    subset,
+    data: woffToSfnt(readFontFile(subset, weight, "woff")),
+  }));
+  return sfntFaces;
+}

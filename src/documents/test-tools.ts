@@ -1,0 +1,155 @@
+import { execFile } from "node:child_process";
+import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { inflateRawSync } from "node:zlib";
+
+// Helpers for tests that check documents with the real tools a reader would use
+// (LibreOffice, poppler). A missing tool is an error, never a reason to skip.
+
+const INSTALL_HINTS: Record<string, string> = {
+  soffice: "apt-get install libreoffice-writer (LibreOffice)",
+  pdftotext: "apt-get install poppler-utils",
+};
+
+export interface RunResult {
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs a program; a missing program fails with the Debian package that provides it. */
+export function runTool(
+  command: string,
+  args: string[],
+  options: { timeoutMs?: number; cwd?: string } = {},
+): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      command,
+      args,
+      {
+        timeout: options.timeoutMs ?? 120_000,
+        maxBuffer: 64 * 1024 * 1024,
+        cwd: options.cwd,
+        encoding: "utf8",
+      },
+      (error, stdout, stderr) => {
+        if (error && (error as NodeJS.ErrnoException).code === "ENOENT") {
+          const hint = INSTALL_HINTS[command] ?? `install ${command}`;
+          reject(
+            new Error(`ไม่พบโปรแกรม ${command} / ${command} is not installed: ${hint}`, {
+              cause: error,
+            }),
+          );
+        } else if (error) {
+          reject(new Error(`${command} failed: ${error.message}\n${stderr}`, { cause: error }));
+        } else {
+          resolve({ stdout, stderr });
+        }
+      },
+    );
+  });
+}
+
+/** Gives a callback a fresh temporary folder and removes it afterwards. */
+export async function withTempDir<T>(work: (dir: string) => Promise<T>): Promise<T> {
+  const dir = await mkdtemp(join(tmpdir(), "prongsai-test-"));
+  try {
+    return await work(dir);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** The text of a PDF as `pdftotext` sees it (`-layout` keeps columns on their lines). */
+export function pdfToText(pdf: Uint8Array, options: { layout?: boolean } = {}): Promise<string> {
+  return withTempDir(async (dir) => {
+    const input = join(dir, "document.pdf");
+    await writeFile(input, pdf);
+    const args = [...(options.layout === false ? [] : ["-layout"]), "-enc", "UTF-8", input, "-"];
+    return (await runTool("pdftotext", args)).stdout;
+  });
+}
+
+/**
+ * Converts a file with headless LibreOffice, e.g. `target` "txt:Text" or "pdf". Each call has its
+ * own throwaway profile, so conversions may run in parallel.
+ */
+export function convertWithSoffice(
+  input: Uint8Array,
+  fileName: string,
+  target: string,
+): Promise<Buffer> {
+  return withTempDir(async (dir) => {
+    const source = join(dir, fileName);
+    const outDir = join(dir, "out");
+    await writeFile(source, input);
+    const profile = pathToFileURL(join(dir, "profile")).href;
+    await runTool("soffice", [
+      `-env:UserInstallation=${profile}`,
+      "--headless",
+      "--norestore",
+      "--convert-to",
+      target,
+      "--outdir",
+      outDir,
+      source,
+    ]);
+    const produced = await readdir(outDir).catch(() => []);
+    const first = produced[0];
+    if (!first) throw new Error(`soffice produced nothing converting ${fileName} to ${target}`);
+    return readFile(join(outDir, first));
+  });
+}
+
+/** The plain text LibreOffice reads from a DOCX file. */
+export async function docxToText(docx: Uint8Array): Promise<string> {
+  return (await convertWithSoffice(docx, "document.docx", "txt:Text")).toString("utf8");
+}
+
+interface ZipEntry {
+  name: string;
+  method: number;
+  compressedSize: number;
+  localOffset: number;
+}
+
+function zipEntries(data: Buffer): ZipEntry[] {
+  let end = data.length - 22;
+  while (end >= 0 && data.readUInt32LE(end) !== 0x06054b50) end--;
+  if (end < 0) throw new Error("not a ZIP archive");
+  const entries: ZipEntry[] = [];
+  let at = data.readUInt32LE(end + 16);
+  for (let i = 0; i < data.readUInt16LE(end + 10); i++) {
+    const nameLength = data.readUInt16LE(at + 28);
+    entries.push({
+      name: data.toString("utf8", at + 46, at + 46 + nameLength),
+      method: data.readUInt16LE(at + 10),
+      compressedSize: data.readUInt32LE(at + 20),
+      localOffset: data.readUInt32LE(at + 42),
+    });
+    at += 46 + nameLength + data.readUInt16LE(at + 30) + data.readUInt16LE(at + 32);
+  }
+  return entries;
+}
+
+function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+/** The names of the files in a ZIP archive (DOCX, XLSX…). */
+export function listZipEntries(zip: Uint8Array): string[] {
+  return zipEntries(asBuffer(zip)).map((entry) => entry.name);
+}
+
+/** Reads one file out of a ZIP archive, stored or deflated. */
+export function readZipEntry(zip: Uint8Array, path: string): Buffer {
+  const data = asBuffer(zip);
+  const entry = zipEntries(data).find((candidate) => candidate.name === path);
+  if (!entry) throw new Error(`${path} is not in the archive`);
+  const local = entry.localOffset;
+  const start = local + 30 + data.readUInt16LE(local + 26) + data.readUInt16LE(local + 28);
+  const stored = data.subarray(start, start + entry.compressedSize);
+  return entry.method === 0 ? Buffer.from(stored) : inflateRawSync(stored);
+}

@@ -88,7 +88,7 @@ function rationaleSection(ctx: SectionContext, n: number): Block[] {
   return [
     { kind: "heading", level: 1, text: f.fill(ctx.text.headings.rationale, { n }) },
     ...paragraphs.map(
-      (p): Block => ({ kind: "paragraph", runs: [p], indent: true, align: "justify" }),
+      (p): Block => ({ kind: "paragraph", runs: [p], indent: true }),
     ),
   ];
 }

@@ -62,7 +62,6 @@ export function overallSection(ctx: SectionContext, n: number): Block[] {
       kind: "paragraph",
       runs: [`${sentences.join(" ")}${closing}`],
       indent: true,
-      align: "justify",
     },
     { kind: "chart", chart: indicatorChart(ctx), caption: f.fill(t.chartCaption, ctx.base) },
     scoreTable(ctx),

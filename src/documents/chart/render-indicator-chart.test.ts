@@ -72,7 +72,7 @@ describe("renderIndicatorChartSvg", () => {
     const chart = buildFixtureChart();
     const unsafe = renderIndicatorChartSvg({
       ...chart,
-      title: 'คะแนน <b>"ทดสอบ"</b> & อื่น ๆ',
+      title: 'คะแนน <b>"ทดสอบ"</b> & อื่น ๆ $1 $&',
       categories: chart.categories.map((category, i) =>
         i === 0 ? "<script>x</script>" : category,
       ),
@@ -80,6 +80,9 @@ describe("renderIndicatorChartSvg", () => {
     expect(unsafe).not.toContain("<script>");
     expect(unsafe).not.toContain("<b>");
     expect(unsafe).toContain("&lt;script&gt;");
+    expect(unsafe).toContain(
+      'aria-label="คะแนน &lt;b&gt;&quot;ทดสอบ&quot;&lt;/b&gt; &amp; อื่น ๆ $1 $&amp;"',
+    );
   });
 
   it("says which year has no value", () => {

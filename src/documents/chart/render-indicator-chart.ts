@@ -9,7 +9,7 @@ import {
 } from "echarts/components";
 import { type ComposeOption, init, use } from "echarts/core";
 import { SVGRenderer } from "echarts/renderers";
-import type { IndicatorChart } from "../model.ts";
+import type { DigitStyle, IndicatorChart } from "../model.ts";
 import { escapeXml } from "../xml-escape.ts";
 import { formatNumber } from "./format-number.ts";
 import { wrapLabel } from "./wrap-label.ts";
@@ -49,6 +49,11 @@ const GRID_LEFT = 40;
 const MARK_LABEL_ROOM = 70;
 const FRACTION_DIGITS = 2;
 
+/** A pass mark such as 85 prints without decimals; 85.5 keeps them. */
+function formatMarkValue(value: number, digits: DigitStyle): string {
+  return formatNumber(value, digits, Number.isInteger(value) ? 0 : FRACTION_DIGITS);
+}
+
 function seriesFills(count: number): string[] {
   return FILLS_BY_COUNT[count] ?? MANY_FILLS;
 }
@@ -67,7 +72,7 @@ export function describeIndicatorChart(chart: IndicatorChart): string {
     return `${category}: ${values.join(", ")}`;
   });
   const marks = chart.marks.map(
-    (mark) => `${mark.label} (${formatNumber(mark.value, chart.digits, 0)})`,
+    (mark) => `${mark.label} (${formatMarkValue(mark.value, chart.digits)})`,
   );
   return [...parts, ...marks].join("; ");
 }
@@ -125,10 +130,11 @@ function buildOption(chart: IndicatorChart, size: ChartSize): ChartOption {
             data: chart.marks.map((mark) => ({
               yAxis: mark.value,
               label: {
-                formatter: [
-                  ...wrapLabel(mark.label, markColumns),
-                  formatNumber(mark.value, digits, 0),
-                ].join("\n"),
+                // A function, not a string: ECharts would read "{a}" in a string as a template.
+                formatter: () =>
+                  [...wrapLabel(mark.label, markColumns), formatMarkValue(mark.value, digits)].join(
+                    "\n",
+                  ),
               },
             })),
           },
@@ -211,7 +217,12 @@ export function renderIndicatorChartSvg(
     const svg = cleanSvg(instance.renderToSVGString({ useViewBox: true }));
     const title = escapeXml(chart.title);
     const accessible = `<title>${title}</title><desc>${escapeXml(describeIndicatorChart(chart))}</desc>`;
-    return svg.replace(/<svg\b([^>]*)>/, `<svg$1 role="img" aria-label="${title}">${accessible}`);
+    // A replacer function, so a "$" in the title is never read as a replacement pattern.
+    return svg.replace(
+      /<svg\b([^>]*)>/,
+      (_match, attributes: string) =>
+        `<svg${attributes} role="img" aria-label="${title}">${accessible}`,
+    );
   } finally {
     instance.dispose();
   }

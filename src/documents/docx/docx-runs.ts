@@ -6,13 +6,12 @@ import {
   TextRun,
 } from "docx";
 import type { DocumentModel, Inline, Paragraph as ModelParagraph, TableColumn } from "../model.ts";
+import { isSafeLink } from "../safe-link.ts";
 import { runFonts } from "./docx-styles.ts";
 
 export type Alignment = (typeof AlignmentType)[keyof typeof AlignmentType];
 /** Paragraphs stay options until placed, so a preceding page break can still be added to them. */
 export type BodyChild = IParagraphOptions | Table;
-
-export const SAFE_LINK = /^(https?:|mailto:)/i;
 
 // Word's "Thai distributed" justification spreads Thai lines, which have no spaces to stretch.
 export const ALIGNMENTS: Record<NonNullable<TableColumn["align"]> | "justify", Alignment> = {
@@ -34,14 +33,14 @@ export function textRun(inline: Inline): TextRun {
     boldComplexScript: run.bold,
     italics: run.italic,
     italicsComplexScript: run.italic,
-    style: run.link && SAFE_LINK.test(run.link) ? "Hyperlink" : undefined,
+    style: isSafeLink(run.link) ? "Hyperlink" : undefined,
     language: { value: "th-TH", bidirectional: "th-TH" },
   });
 }
 
 export function runs(paragraph: ModelParagraph): (TextRun | ExternalHyperlink)[] {
   return paragraph.map((inline) =>
-    typeof inline !== "string" && inline.link && SAFE_LINK.test(inline.link)
+    typeof inline !== "string" && isSafeLink(inline.link)
       ? new ExternalHyperlink({ link: inline.link, children: [textRun(inline)] })
       : textRun(inline),
   );

@@ -34,7 +34,7 @@ export function fontRunOptions(model: DocumentModel): IRunOptions {
     font: runFonts(family),
     size: halfPoints,
     sizeComplexScript: halfPoints,
-    language: { value: "th-TH", bidirectional: "th-TH", eastAsia: "th-TH" },
+    language: { value: "th-TH", bidirectional: "th-TH" },
   };
 }
 

@@ -13,7 +13,7 @@ import {
   TextRun,
 } from "docx";
 import { cachedChartImages } from "../chart/chart-cache.ts";
-import { DEFAULT_CHART_SIZE } from "../chart/render-indicator-chart.ts";
+import { DEFAULT_CHART_SIZE, describeIndicatorChart } from "../chart/render-indicator-chart.ts";
 import { FIRST_LINE_INDENT_CM, LIST_MARKER_CM } from "../html/html-styles.ts";
 import type { Block, DocumentModel } from "../model.ts";
 import { ALIGNMENTS, type BodyChild, runs, textRun } from "./docx-runs.ts";
@@ -48,7 +48,7 @@ async function renderChart(
           altText: {
             name: block.caption,
             title: block.chart.title,
-            description: block.chart.title,
+            description: `${block.chart.title}: ${describeIndicatorChart(block.chart)}`,
           },
         }),
       ],

@@ -46,9 +46,9 @@ a{color:inherit;}
 ul.marked{list-style:none;margin:0 0 0.25em;padding:0 0 0 ${FIRST_LINE_INDENT_CM + LIST_MARKER_CM}cm;}
 ul.marked>li{position:relative;}
 ul.marked .marker{position:absolute;left:-${LIST_MARKER_CM}cm;}
-table{width:100%;border-collapse:collapse;table-layout:fixed;margin:0.4em 0 0.6em;}
+table{width:100%;border-collapse:collapse;margin:0.4em 0 0.6em;}
 caption{font-weight:700;text-align:left;padding-bottom:0.2em;caption-side:top;}
-th,td{border:1px solid #000;padding:0.1em 0.35em;vertical-align:top;}
+th,td{border:1px solid #000;padding:0.1em 0.35em;vertical-align:top;overflow-wrap:break-word;}
 th{background:#ededed;font-weight:700;text-align:center;}
 thead{display:table-header-group;}
 tr{break-inside:avoid;}
@@ -64,6 +64,16 @@ html{background:none;}
 body{padding:0;}
 .sheet{max-width:none;margin:0;padding:0;box-shadow:none;}
 .page-break{margin:0;border:0;}
+table{table-layout:fixed;}
 }
-@media (max-width:600px){.sheet{padding:1.25rem 1rem;}p.indent{text-indent:2em;}body{padding:0;}}`;
+@media screen and (max-width:600px){
+html{font-size:14pt;}
+body{padding:0;}
+.sheet{padding:1.25rem 1rem;}
+p.indent{text-indent:2em;}
+ul.marked{padding-left:2.25em;}
+ul.marked .marker{left:-2.25em;}
+.signature{margin-left:30%;}
+.page-break{margin:1.5rem 0;}
+}`;
 }

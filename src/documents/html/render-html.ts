@@ -1,17 +1,15 @@
 import { cachedChartSvg } from "../chart/chart-cache.ts";
 import type { Block, DocumentModel, Inline, Paragraph, TableColumn } from "../model.ts";
+import { isSafeLink } from "../safe-link.ts";
 import { escapeXml } from "../xml-escape.ts";
 import { documentCss } from "./html-styles.ts";
-
-const SAFE_LINK = /^(https?:|mailto:)/i;
 
 function renderInline(inline: Inline): string {
   if (typeof inline === "string") return escapeXml(inline);
   let html = escapeXml(inline.text);
   if (inline.italic) html = `<em>${html}</em>`;
   if (inline.bold) html = `<strong>${html}</strong>`;
-  // Only web and mail links: a model is data, and data must not smuggle in script URLs.
-  if (inline.link && SAFE_LINK.test(inline.link)) {
+  if (isSafeLink(inline.link)) {
     html = `<a href="${escapeXml(inline.link)}">${html}</a>`;
   }
   return html;

@@ -88,7 +88,10 @@ export async function createPdfRenderer(options: PdfRendererOptions = {}): Promi
       page.setDefaultTimeout(RENDER_TIMEOUT_MS);
       await page.setContent(html, { waitUntil: "load" });
       await page.evaluate("document.fonts.ready.then(() => undefined)");
+      // Page numbers come from the page's CSS (@page margin boxes), in the embedded Sarabun, so a
+      // browser printing the HTML numbers pages the same way; no header/footer template needed.
       return await page.pdf({
+        format: "A4",
         preferCSSPageSize: true,
         printBackground: true,
         tagged: true,

@@ -87,8 +87,6 @@ function rationaleSection(ctx: SectionContext, n: number): Block[] {
   const paragraphs = [...national.rationale, ...figures].map((tpl) => f.fill(tpl, values));
   return [
     { kind: "heading", level: 1, text: f.fill(ctx.text.headings.rationale, { n }) },
-    ...paragraphs.map(
-      (p): Block => ({ kind: "paragraph", runs: [p], indent: true }),
-    ),
+    ...paragraphs.map((p): Block => ({ kind: "paragraph", runs: [p], indent: true })),
   ];
 }

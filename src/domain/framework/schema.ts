@@ -195,7 +195,8 @@ export const frameworkSchema = z
         kindOf(ind.number) === "survey"
           ? f.questions.some((q) => q.indicator === ind.number)
           : f.oit.some((s) => s.indicator === ind.number);
-      if (!hasContent) issue(["indicators", i], `indicator ${ind.number} has no questions or items`);
+      if (!hasContent)
+        issue(["indicators", i], `indicator ${ind.number} has no questions or items`);
     });
     for (let i = 1; i < f.levels.length; i++) {
       if ((f.levels[i]?.min ?? 0) >= (f.levels[i - 1]?.min ?? 0))

@@ -62,13 +62,19 @@ export async function withTempDir<T>(work: (dir: string) => Promise<T>): Promise
   }
 }
 
-/** The text of a PDF as `pdftotext` sees it (`-layout` keeps columns on their lines). */
-export function pdfToText(pdf: Uint8Array, options: { layout?: boolean } = {}): Promise<string> {
+/**
+ * The text of a PDF as `pdftotext` sees it: `-layout` (default) keeps columns on their lines,
+ * `layout: false` is its guessed reading order, `raw` the drawing order (each table cell whole).
+ */
+export function pdfToText(
+  pdf: Uint8Array,
+  options: { layout?: boolean; raw?: boolean } = {},
+): Promise<string> {
   return withTempDir(async (dir) => {
     const input = join(dir, "document.pdf");
     await writeFile(input, pdf);
-    const args = [...(options.layout === false ? [] : ["-layout"]), "-enc", "UTF-8", input, "-"];
-    return (await runTool("pdftotext", args)).stdout;
+    const mode = options.raw ? ["-raw"] : options.layout === false ? [] : ["-layout"];
+    return (await runTool("pdftotext", [...mode, "-enc", "UTF-8", input, "-"])).stdout;
   });
 }
 

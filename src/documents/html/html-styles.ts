@@ -43,9 +43,9 @@ p.indent{text-indent:${FIRST_LINE_INDENT_CM}cm;}
 .align-right{text-align:right;}
 .align-justify{text-align:justify;}
 a{color:inherit;}
-ul.marked{list-style:none;margin:0 0 0.25em;padding:0 0 0 ${FIRST_LINE_INDENT_CM + LIST_MARKER_CM}cm;}
-ul.marked>li{position:relative;}
-ul.marked .marker{position:absolute;left:-${LIST_MARKER_CM}cm;}
+ul.marked{list-style:none;margin:0 0 0.25em;padding:0 0 0 ${FIRST_LINE_INDENT_CM}cm;}
+ul.marked>li{padding-left:${LIST_MARKER_CM}cm;text-indent:-${LIST_MARKER_CM}cm;}
+ul.marked .marker{display:inline-block;min-width:${LIST_MARKER_CM}cm;padding-right:0.25em;text-indent:0;}
 table{width:100%;border-collapse:collapse;margin:0.4em 0 0.6em;}
 caption{font-weight:700;text-align:left;padding-bottom:0.2em;caption-side:top;}
 th,td{border:1px solid #000;padding:0.1em 0.35em;vertical-align:top;overflow-wrap:break-word;}
@@ -71,8 +71,9 @@ html{font-size:14pt;}
 body{padding:0;}
 .sheet{padding:1.25rem 1rem;}
 p.indent{text-indent:2em;}
-ul.marked{padding-left:2.25em;}
-ul.marked .marker{left:-2.25em;}
+ul.marked{padding-left:0;}
+ul.marked>li{padding-left:2.25em;text-indent:-2.25em;}
+ul.marked .marker{min-width:2.25em;}
 .signature{margin-left:30%;}
 .page-break{margin:1.5rem 0;}
 }`;

@@ -65,7 +65,7 @@ function renderBlock(block: Block): string {
       const items = block.items
         .map(
           (item) =>
-            `<li><span class="marker">${escapeXml(item.marker)}</span> ${renderRuns(item.runs)}</li>`,
+            `<li><span class="marker">${escapeXml(item.marker)}</span>${renderRuns(item.runs)}</li>`,
         )
         .join("\n");
       return `<ul class="marked" role="list">\n${items}\n</ul>`;

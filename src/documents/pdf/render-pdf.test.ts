@@ -49,6 +49,12 @@ describe("createPdfRenderer", () => {
     expect(text).toContain("นายกเทศมนตรีตำบลห้วยสัก");
   });
 
+  it("draws list markers before their text, in reading order", async () => {
+    const raw = await pdfToText(pdf, { raw: true });
+    expect(raw).toContain("(๑) การเปิดเผยข้อมูลการใช้งบประมาณยังไม่ครบถ้วน");
+    expect(raw.indexOf("(๒)")).toBeLessThan(raw.indexOf("(๓)"));
+  });
+
   it("numbers pages in Thai digits and breaks where the model says", async () => {
     const pages = (await pdfToText(pdf)).split("\f").filter((page) => page.trim() !== "");
     expect(pages).toHaveLength(2);

@@ -202,5 +202,8 @@ export function getTextOutliner(): Promise<TextOutliner> {
       new hb.Buffer(),
     );
   })();
+  outliner.catch(() => {
+    outliner = undefined; // let a later call try again rather than keep the failure
+  });
   return outliner;
 }

@@ -3,7 +3,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { inflateRawSync } from "node:zlib";
+import { unzipSync } from "fflate";
 
 // Helpers for tests that check documents with the real tools a reader would use
 // (LibreOffice, poppler). A missing tool is an error, never a reason to skip.
@@ -114,48 +114,14 @@ export async function docxToText(docx: Uint8Array): Promise<string> {
   return (await convertWithSoffice(docx, "document.docx", "txt:Text")).toString("utf8");
 }
 
-interface ZipEntry {
-  name: string;
-  method: number;
-  compressedSize: number;
-  localOffset: number;
-}
-
-function zipEntries(data: Buffer): ZipEntry[] {
-  let end = data.length - 22;
-  while (end >= 0 && data.readUInt32LE(end) !== 0x06054b50) end--;
-  if (end < 0) throw new Error("not a ZIP archive");
-  const entries: ZipEntry[] = [];
-  let at = data.readUInt32LE(end + 16);
-  for (let i = 0; i < data.readUInt16LE(end + 10); i++) {
-    const nameLength = data.readUInt16LE(at + 28);
-    entries.push({
-      name: data.toString("utf8", at + 46, at + 46 + nameLength),
-      method: data.readUInt16LE(at + 10),
-      compressedSize: data.readUInt32LE(at + 20),
-      localOffset: data.readUInt32LE(at + 42),
-    });
-    at += 46 + nameLength + data.readUInt16LE(at + 30) + data.readUInt16LE(at + 32);
-  }
-  return entries;
-}
-
-function asBuffer(bytes: Uint8Array): Buffer {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-}
-
 /** The names of the files in a ZIP archive (DOCX, XLSX…). */
 export function listZipEntries(zip: Uint8Array): string[] {
-  return zipEntries(asBuffer(zip)).map((entry) => entry.name);
+  return Object.keys(unzipSync(zip));
 }
 
-/** Reads one file out of a ZIP archive, stored or deflated. */
+/** Reads one file out of a ZIP archive. */
 export function readZipEntry(zip: Uint8Array, path: string): Buffer {
-  const data = asBuffer(zip);
-  const entry = zipEntries(data).find((candidate) => candidate.name === path);
-  if (!entry) throw new Error(`${path} is not in the archive`);
-  const local = entry.localOffset;
-  const start = local + 30 + data.readUInt16LE(local + 26) + data.readUInt16LE(local + 28);
-  const stored = data.subarray(start, start + entry.compressedSize);
-  return entry.method === 0 ? Buffer.from(stored) : inflateRawSync(stored);
+  const file = unzipSync(zip, { filter: (entry) => entry.name === path })[path];
+  if (!file) throw new Error(`${path} is not in the archive`);
+  return Buffer.from(file);
 }

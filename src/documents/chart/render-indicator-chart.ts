@@ -9,10 +9,14 @@ import {
 } from "echarts/components";
 import { type ComposeOption, init, use } from "echarts/core";
 import { SVGRenderer } from "echarts/renderers";
+import { formatNumber as formatWithDigits } from "../../domain/thai/numerals.ts";
 import type { DigitStyle, IndicatorChart } from "../model.ts";
 import { escapeXml } from "../xml-escape.ts";
-import { formatNumber } from "./format-number.ts";
 import { wrapLabel } from "./wrap-label.ts";
+
+// Charts print numbers as the document does: same digits, half-up rounding, no grouping.
+const formatNumber = (value: number, digits: DigitStyle, decimals: number) =>
+  formatWithDigits(value, digits, { decimals, grouping: false });
 
 use([BarChart, GridComponent, LegendComponent, MarkLineComponent, SVGRenderer]);
 
@@ -206,14 +210,9 @@ export function renderIndicatorChartSvg(
   chart: IndicatorChart,
   size: ChartSize = DEFAULT_CHART_SIZE,
 ): string {
-  const instance = init(null, null, {
-    renderer: "svg",
-    ssr: true,
-    width: size.width,
-    height: size.height,
-  });
+  const instance = instanceFor(size);
   try {
-    instance.setOption(buildOption(chart, size));
+    instance.setOption(buildOption(chart, size), { notMerge: true });
     const svg = cleanSvg(instance.renderToSVGString({ useViewBox: true }));
     const title = escapeXml(chart.title);
     const accessible = `<title>${title}</title><desc>${escapeXml(describeIndicatorChart(chart))}</desc>`;
@@ -224,6 +223,25 @@ export function renderIndicatorChartSvg(
         `<svg${attributes} role="img" aria-label="${title}">${accessible}`,
     );
   } finally {
-    instance.dispose();
+    // Only the option is replaced next time; clearing drops this chart's data meanwhile.
+    instance.clear();
   }
+}
+
+// Setting up an ECharts instance costs as much as drawing; one per size is reused (rendering
+// is synchronous, so calls never interleave).
+const instances = new Map<string, ReturnType<typeof init>>();
+function instanceFor(size: ChartSize): ReturnType<typeof init> {
+  const key = `${size.width}x${size.height}`;
+  let instance = instances.get(key);
+  if (!instance) {
+    instance = init(null, null, {
+      renderer: "svg",
+      ssr: true,
+      width: size.width,
+      height: size.height,
+    });
+    instances.set(key, instance);
+  }
+  return instance;
 }

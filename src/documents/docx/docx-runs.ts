@@ -5,9 +5,8 @@ import {
   type Table,
   TextRun,
 } from "docx";
-import type { DocumentModel, Inline, Paragraph as ModelParagraph, TableColumn } from "../model.ts";
+import type { Inline, Paragraph as ModelParagraph, TableColumn } from "../model.ts";
 import { isSafeLink } from "../safe-link.ts";
-import { runFonts } from "./docx-styles.ts";
 
 export type Alignment = (typeof AlignmentType)[keyof typeof AlignmentType];
 /** Paragraphs stay options until placed, so a preceding page break can still be added to them. */
@@ -21,20 +20,16 @@ export const ALIGNMENTS: Record<NonNullable<TableColumn["align"]> | "justify", A
   justify: AlignmentType.THAI_DISTRIBUTE,
 };
 
-// Named on every run too, so Thai keeps Sarabun when pasted into a document with other defaults.
-const RUN_FONT = runFonts("Sarabun" satisfies DocumentModel["font"]["family"]);
-
+// Font, size and language come from the document defaults: per-run copies triple the XML.
 export function textRun(inline: Inline): TextRun {
   const run = typeof inline === "string" ? { text: inline } : inline;
   return new TextRun({
     text: run.text,
-    font: RUN_FONT,
     bold: run.bold,
     boldComplexScript: run.bold,
     italics: run.italic,
     italicsComplexScript: run.italic,
     style: isSafeLink(run.link) ? "Hyperlink" : undefined,
-    language: { value: "th-TH", bidirectional: "th-TH" },
   });
 }
 

@@ -3,8 +3,6 @@ import type { DocumentModel } from "../model.ts";
 
 /** Twentieths of a point per millimetre. */
 export const TWIPS_PER_MM = 1440 / 25.4;
-/** Word measures images in pixels at 96 to the inch. */
-export const PIXELS_PER_MM = 96 / 25.4;
 export const A4_MM = { width: 210, height: 297 } as const;
 
 export function mmToTwips(mm: number): number {

@@ -1,5 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildFixtureModel, FIXTURE_MEASURE_NAMES, FIXTURE_TITLE } from "../test-fixtures.ts";
+import {
+  buildFixtureChart,
+  buildFixtureModel,
+  FIXTURE_MEASURE_NAMES,
+  FIXTURE_TITLE,
+} from "../test-fixtures.ts";
 import { docxToText, listZipEntries, readZipEntry } from "../test-tools.ts";
 import { renderDocx } from "./render-docx.ts";
 
@@ -37,8 +42,8 @@ describe("renderDocx", () => {
     expect(defaults).toContain('<w:sz w:val="32"/>');
     expect(defaults).toContain('<w:szCs w:val="32"/>');
     expect(defaults).toContain('w:bidi="th-TH"');
-    expect(documentXml).toContain('w:cs="Sarabun"');
-    expect(documentXml).toContain('<w:lang w:val="th-TH" w:bidi="th-TH"/>');
+    // Runs inherit the defaults rather than repeating them.
+    expect(documentXml).not.toContain('w:cs="Sarabun"');
   });
 
   it("uses real heading styles and bolds Thai runs as complex script too", () => {
@@ -54,18 +59,22 @@ describe("renderDocx", () => {
     expect(documentXml).toMatch(/<w:insideH w:val="single"/);
   });
 
-  it("embeds the chart as SVG with a PNG fallback, and its alternative text", () => {
-    const media = listZipEntries(docx).filter((name) => name.startsWith("word/media/"));
-    expect(media.some((name) => name.endsWith(".svg"))).toBe(true);
-    const png = media.find((name) => name.endsWith(".png"));
-    expect(png).toBeDefined();
-    expect(
-      readZipEntry(docx, png ?? "")
-        .subarray(1, 4)
-        .toString("latin1"),
-    ).toBe("PNG");
-    expect(documentXml).toContain("asvg:svgBlip");
-    expect(documentXml).toContain('title="คะแนนรายตัวชี้วัด');
+  it("embeds the chart as a native Word chart with its data, digits and alternative text", () => {
+    expect(listZipEntries(docx)).toContain("word/charts/chart1.xml");
+    const chart = readZipEntry(docx, "word/charts/chart1.xml").toString("utf8");
+    const fixture = buildFixtureChart();
+    for (const category of fixture.categories) expect(chart).toContain(category);
+    for (const series of fixture.series) expect(chart).toContain(`<c:v>${series.name}</c:v>`);
+    expect(chart).toContain("<c:barChart>");
+    expect(chart).toContain('formatCode="[$-D00041E]0.00"');
+    const rels = readZipEntry(docx, "word/_rels/document.xml.rels").toString("utf8");
+    const id = /Id="([^"]+)" Type="[^"]+\/chart" Target="charts\/chart1.xml"/.exec(rels)?.[1];
+    expect(id).toBeDefined();
+    expect(documentXml).toContain(`r:id="${id}"`);
+    expect(readZipEntry(docx, "[Content_Types].xml").toString("utf8")).toContain(
+      'PartName="/word/charts/chart1.xml"',
+    );
+    expect(documentXml).toMatch(/<wp:docPr id="\d+" name="คะแนนรายตัวชี้วัด[^"]*" descr="[^"]+"/);
   });
 
   it("records title, subject, author and keywords", () => {

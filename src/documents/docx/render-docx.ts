@@ -3,7 +3,6 @@ import {
   Document,
   Footer,
   HeadingLevel,
-  ImageRun,
   NumberFormat,
   Packer,
   PageNumber,
@@ -12,46 +11,26 @@ import {
   Table,
   TextRun,
 } from "docx";
-import { cachedChartImages } from "../chart/chart-cache.ts";
 import { DEFAULT_CHART_SIZE, describeIndicatorChart } from "../chart/render-indicator-chart.ts";
 import { FIRST_LINE_INDENT_CM, LIST_MARKER_CM } from "../html/html-styles.ts";
 import type { Block, DocumentModel } from "../model.ts";
+import { ChartRun } from "./docx-chart.ts";
 import { ALIGNMENTS, type BodyChild, runs, textRun } from "./docx-runs.ts";
-import {
-  A4_MM,
-  cmToTwips,
-  documentStyles,
-  mmToTwips,
-  PIXELS_PER_MM,
-  textWidthMm,
-} from "./docx-styles.ts";
+import { A4_MM, cmToTwips, documentStyles, mmToTwips, textWidthMm } from "./docx-styles.ts";
 import { renderTable } from "./docx-table.ts";
 
-async function renderChart(
-  block: Extract<Block, { kind: "chart" }>,
-  widthMm: number,
-): Promise<BodyChild[]> {
-  const { svg, png } = await cachedChartImages(block.chart);
-  const width = Math.round(widthMm * PIXELS_PER_MM);
-  const height = Math.round((width * DEFAULT_CHART_SIZE.height) / DEFAULT_CHART_SIZE.width);
+function renderChart(block: Extract<Block, { kind: "chart" }>, widthMm: number): BodyChild[] {
+  const size = {
+    widthMm,
+    heightMm: (widthMm * DEFAULT_CHART_SIZE.height) / DEFAULT_CHART_SIZE.width,
+  };
+  const altText = `${block.chart.title}: ${describeIndicatorChart(block.chart)}`;
   return [
     {
       alignment: AlignmentType.CENTER,
       keepNext: true,
       spacing: { before: 80, after: 0 },
-      children: [
-        new ImageRun({
-          type: "svg",
-          data: Buffer.from(svg, "utf8"),
-          fallback: { type: "png", data: png.png },
-          transformation: { width, height },
-          altText: {
-            name: block.caption,
-            title: block.chart.title,
-            description: `${block.chart.title}: ${describeIndicatorChart(block.chart)}`,
-          },
-        }),
-      ],
+      children: [new ChartRun(block.chart, size, altText)],
     },
     { style: "FigureCaption", children: [textRun(block.caption)] },
   ];
@@ -146,7 +125,7 @@ async function renderBody(model: DocumentModel): Promise<(Paragraph | Table)[]> 
   return body;
 }
 
-/** Renders the document as a Word file: A4, Sarabun, real heading styles, chart as SVG + PNG. */
+/** Renders the document as a Word file: A4, Sarabun, real heading styles, the chart as a native Word chart. */
 export async function renderDocx(model: DocumentModel): Promise<Buffer> {
   const children = await renderBody(model);
   const { margins } = model.page;

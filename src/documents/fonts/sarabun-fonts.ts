@@ -1,8 +1,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { woffToSfnt } from "./woff-to-sfnt.ts";
 
-// Sarabun from @fontsource, read once per process: WOFF2 for HTML/PDF, plain TrueType for resvg.
+// Sarabun from @fontsource, read once per process, embedded in HTML and so in the PDF.
 
 export type SarabunWeight = 400 | 700;
 export type SarabunSubset = "thai" | "latin";
@@ -37,14 +36,6 @@ function readFontFile(subset: SarabunSubset, weight: SarabunWeight, extension: s
 }
 
 let webFaces: SarabunFace[] | undefined;
-export interface SarabunSfntFace {
-  weight: SarabunWeight;
-  subset: SarabunSubset;
-  /** TrueType data rebuilt from the WOFF file. */
-  data: Buffer;
-}
-
-let sfntFaces: SarabunSfntFace[] | undefined;
 
 /** The WOFF2 faces (regular and bold, Thai and Latin subsets) for `@font-face`. */
 export function sarabunWebFaces(): readonly SarabunFace[] {
@@ -55,14 +46,4 @@ export function sarabunWebFaces(): readonly SarabunFace[] {
     woff2: readFontFile(subset, weight, "woff2"),
   }));
   return webFaces;
-}
-
-/** The same faces as TrueType data, for renderers that cannot read WOFF. */
-export function sarabunSfntFaces(): readonly SarabunSfntFace[] {
-  sfntFaces ??= FACES.map(({ weight, subset }) => ({
-    weight,
-    subset,
-    data: woffToSfnt(readFontFile(subset, weight, "woff")),
-  }));
-  return sfntFaces;
 }

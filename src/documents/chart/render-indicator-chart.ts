@@ -210,9 +210,14 @@ export function renderIndicatorChartSvg(
   chart: IndicatorChart,
   size: ChartSize = DEFAULT_CHART_SIZE,
 ): string {
-  const instance = instanceFor(size);
+  const instance = init(null, null, {
+    renderer: "svg",
+    ssr: true,
+    width: size.width,
+    height: size.height,
+  });
   try {
-    instance.setOption(buildOption(chart, size), { notMerge: true });
+    instance.setOption(buildOption(chart, size));
     const svg = cleanSvg(instance.renderToSVGString({ useViewBox: true }));
     const title = escapeXml(chart.title);
     const accessible = `<title>${title}</title><desc>${escapeXml(describeIndicatorChart(chart))}</desc>`;
@@ -223,25 +228,7 @@ export function renderIndicatorChartSvg(
         `<svg${attributes} role="img" aria-label="${title}">${accessible}`,
     );
   } finally {
-    // Only the option is replaced next time; clearing drops this chart's data meanwhile.
-    instance.clear();
+    // A live instance keeps a timer running, which would hold the process open.
+    instance.dispose();
   }
-}
-
-// Setting up an ECharts instance costs as much as drawing; one per size is reused (rendering
-// is synchronous, so calls never interleave).
-const instances = new Map<string, ReturnType<typeof init>>();
-function instanceFor(size: ChartSize): ReturnType<typeof init> {
-  const key = `${size.width}x${size.height}`;
-  let instance = instances.get(key);
-  if (!instance) {
-    instance = init(null, null, {
-      renderer: "svg",
-      ssr: true,
-      width: size.width,
-      height: size.height,
-    });
-    instances.set(key, instance);
-  }
-  return instance;
 }

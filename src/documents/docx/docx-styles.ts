@@ -70,6 +70,13 @@ export function documentStyles(model: DocumentModel): IStylesOptions {
       hyperlink: { run: { color: "000000", underline: { type: "single" } } },
     },
     paragraphStyles: [
+      // Table cells use a style rather than per-paragraph properties: smaller, faster files.
+      {
+        id: "TableText",
+        name: "Table Text",
+        basedOn: "Normal",
+        paragraph: { spacing: { after: 0 } },
+      },
       {
         id: "TableCaption",
         name: "Table Caption",

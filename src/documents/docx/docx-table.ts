@@ -24,7 +24,6 @@ export function renderTable(
     new TableCell({
       children,
       width: { size: widths[index] ?? 0, type: WidthType.DXA },
-      margins: { left: 80, right: 80, top: 20, bottom: 20 },
       shading: header ? { type: ShadingType.CLEAR, color: "auto", fill: "EDEDED" } : undefined,
     });
   // The header row repeats on every page (w:tblHeader); no row splits across a page (w:cantSplit).
@@ -35,8 +34,8 @@ export function renderTable(
       cell(
         [
           new Paragraph({
+            style: "TableText",
             alignment: AlignmentType.CENTER,
-            spacing: { after: 0 },
             children: [textRun({ text: column.header, bold: true })],
           }),
         ],
@@ -54,8 +53,8 @@ export function renderTable(
           const paragraphs = (tableCell.paragraphs.length > 0 ? tableCell.paragraphs : [[]]).map(
             (paragraph) =>
               new Paragraph({
+                style: "TableText",
                 alignment: align ? ALIGNMENTS[align] : undefined,
-                spacing: { after: 0 },
                 children: runs(paragraph),
               }),
           );
@@ -67,6 +66,8 @@ export function renderTable(
     rows: [header, ...rows],
     width: { size: widthTwips, type: WidthType.DXA },
     columnWidths: widths,
+    // One table-wide cell margin instead of a copy in every cell.
+    margins: { left: 80, right: 80, top: 20, bottom: 20 },
     borders: {
       top: BORDER,
       bottom: BORDER,

@@ -28,7 +28,7 @@ if [ "$(id -u)" -ne 0 ]; then
 fi
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
-apt-get install -y -qq --no-install-recommends "${missing[@]}" fontconfig >/dev/null
+apt-get install -y -qq "${missing[@]}" fontconfig >/dev/null
 for cmd in "${!need[@]}"; do
   command -v "$cmd" >/dev/null 2>&1 || { echo "ERROR: $cmd is still missing after apt-get" >&2; exit 1; }
 done

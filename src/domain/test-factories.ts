@@ -1,3 +1,4 @@
+import { DomainError } from "./errors.ts";
 import { type Framework, type FrameworkInput, frameworkSchema } from "./framework/schema.ts";
 
 const p = { status: "inferred", note: "test fixture" } as const;
@@ -109,4 +110,15 @@ function item(id: string) {
     elements: ["องค์ประกอบ"],
     year: "any" as const,
   };
+}
+
+/** Runs `work` and returns the DomainError it throws; fails the test when it throws none. */
+export function domainErrorOf(work: () => unknown): DomainError {
+  try {
+    work();
+  } catch (error) {
+    if (error instanceof DomainError) return error;
+    throw error;
+  }
+  throw new Error("expected a DomainError");
 }

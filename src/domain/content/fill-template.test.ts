@@ -1,16 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { DomainError } from "../errors.ts";
+import { domainErrorOf } from "../test-factories.ts";
 import { fillTemplate, placeholdersOf } from "./fill-template.ts";
 
-function thrown(run: () => unknown): DomainError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error("expected a DomainError");
-}
+const thrown = domainErrorOf;
 
 describe("fillTemplate", () => {
   it("fills every placeholder, including repeated ones", () => {

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { DomainError } from "../errors.ts";
+import type { DomainError } from "../errors.ts";
+import { domainErrorOf } from "../test-factories.ts";
 import { parseFramework } from "./parse-framework.ts";
 
 type Json = Record<string, unknown>;
@@ -17,13 +18,7 @@ function at(root: Json, path: string): Json {
 }
 
 function failure(json: unknown, source = "ita-2566.json"): DomainError {
-  try {
-    parseFramework(json, source);
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error("expected the framework to be rejected");
+  return domainErrorOf(() => parseFramework(json, source));
 }
 
 describe("parseFramework", () => {

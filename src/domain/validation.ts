@@ -1,20 +1,40 @@
-import { z } from "zod";
+import type { z } from "zod";
 import { DomainError, type ErrorCode, type IssueDetail } from "./errors.ts";
+import { thaiIssueMessage } from "./zod-thai.ts";
 
-const thaiErrors = z.locales.th().localeError;
+type RefinementContext = z.core.$RefinementCtx<unknown>;
 
-/** Every Zod issue of `data`, in Thai and English, each with its dotted path. */
+/** Adds a custom issue in both languages from a schema's cross-field rules. */
+export function addIssue(
+  ctx: RefinementContext,
+  path: (string | number)[],
+  en: string,
+  th: string,
+): void {
+  ctx.addIssue({ code: "custom", message: en, params: { th }, path, input: undefined });
+}
+
+/** One Zod issue as details with dotted paths; each unknown key is its own detail. */
+export function issueDetails(issue: z.core.$ZodIssue, prefix: PropertyKey[] = []): IssueDetail[] {
+  const dotted = (path: readonly PropertyKey[]) => [...prefix, ...path].map(String).join(".");
+  if (issue.code === "unrecognized_keys")
+    return issue.keys.map((key) => ({
+      path: dotted([...issue.path, key]),
+      th: `ไม่รู้จักช่องข้อมูล "${key}" ให้ลบออกหรือตรวจการสะกด`,
+      en: `unknown field "${key}": remove it or check its spelling`,
+    }));
+  const en =
+    issue.code === "invalid_key"
+      ? `${issue.message}: ${issue.issues.map((i) => i.message).join("; ")}`
+      : issue.message;
+  return [{ path: dotted(issue.path), th: thaiIssueMessage(issue), en }];
+}
+
+/** Every problem of `data`, in Thai and English, each with its dotted path (empty when valid). */
 export function zodDetails(schema: z.ZodType, data: unknown): IssueDetail[] {
-  const en = schema.safeParse(data);
-  if (en.success) return [];
-  // Parsing again with the Thai locale yields the same issues in the same order.
-  const th = schema.safeParse(data, { error: thaiErrors });
-  const thIssues = th.success ? [] : th.error.issues;
-  return en.error.issues.map((issue, i) => ({
-    path: issue.path.join("."),
-    th: thIssues[i]?.message ?? issue.message,
-    en: issue.message,
-  }));
+  // reportInput lets the Thai message tell a missing field from a wrongly typed one.
+  const result = schema.safeParse(data, { reportInput: true });
+  return result.success ? [] : result.error.issues.flatMap((issue) => issueDetails(issue));
 }
 
 export function invalidError(

@@ -146,7 +146,7 @@ describe("loadContent with invalid content", () => {
     expect(paths).toEqual(
       expect.arrayContaining([
         "indicators.json:indicators.0.purpose",
-        "indicators.json:indicators.1",
+        "indicators.json:indicators.1.extra",
         "indicator-recommendations.json:indicators.3",
         "suggested-measures.json:measures.0.id",
         "suggested-measures.json:measures.2.title",

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { z } from "zod";
 import { DomainError, type IssueDetail } from "../errors.ts";
-import { describeIssue, dottedPath } from "./issue-text.ts";
+import { issueDetails } from "../validation.ts";
 import {
   type Content,
   contentSchema,
@@ -70,10 +70,9 @@ function issuesToDetails(
   issues: readonly z.core.$ZodIssue[],
   prefix: readonly PropertyKey[] = [],
 ): IssueDetail[] {
-  return issues.map((issue) => {
-    const { th, en } = describeIssue(issue);
-    return detail(file, dottedPath([...prefix, ...issue.path]), th, en);
-  });
+  return issues.flatMap((issue) =>
+    issueDetails(issue, [...prefix]).map((d) => detail(file, d.path, d.th, d.en)),
+  );
 }
 
 function parseFile<T>(

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { addIssue } from "../validation.ts";
 
 // Schemas for the Thai content files under content/th: texts are data, checked once at load.
 
@@ -24,9 +25,9 @@ const PLACEHOLDER_NAME = /^[A-Za-z][A-Za-z0-9]*$/;
 
 type Ctx = z.core.$RefinementCtx<unknown>;
 
-/** Adds a custom issue carrying both languages; the loader reads `params.th`. */
-export function addProblem(ctx: Ctx, en: string, th: string, path: (string | number)[] = []): void {
-  ctx.addIssue({ code: "custom", message: en, params: { th }, path, input: undefined });
+/** A custom issue in both languages (English first, as the content rules were written). */
+function addProblem(ctx: Ctx, en: string, th: string, path: (string | number)[] = []): void {
+  addIssue(ctx, path, en, th);
 }
 
 function checkCommonText(s: string, ctx: Ctx): void {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { checkCrossReferences } from "./cross-references.ts";
 
 // One schema for every fiscal year's framework file; year differences are data, never code.
 
@@ -148,73 +149,7 @@ export const frameworkSchema = z
     sampleSize: z.array(sampleRuleSchema),
     windows: z.array(windowSchema),
   })
-  .superRefine((f, ctx) => {
-    const issue = (path: (string | number)[], message: string) =>
-      ctx.addIssue({ code: "custom", path, message });
-    const toolIds = new Set(f.tools.map((t) => t.id));
-    const weightSum = f.tools.reduce((s, t) => s + t.weight, 0);
-    if (Math.abs(weightSum - 1) > 1e-9) issue(["tools"], `tool weights sum to ${weightSum}, not 1`);
-    const numbers = new Set<number>();
-    f.indicators.forEach((ind, i) => {
-      if (!toolIds.has(ind.tool)) issue(["indicators", i, "tool"], `unknown tool ${ind.tool}`);
-      if (numbers.has(ind.number)) issue(["indicators", i, "number"], `duplicate ${ind.number}`);
-      numbers.add(ind.number);
-    });
-    for (const tool of f.tools) {
-      if (!f.indicators.some((ind) => ind.tool === tool.id))
-        issue(["tools"], `tool ${tool.id} has no indicator`);
-    }
-    const kindOf = (n: number) => {
-      const ind = f.indicators.find((x) => x.number === n);
-      return f.tools.find((t) => t.id === ind?.tool)?.kind;
-    };
-    const scaleIds = new Set(f.scales.map((s) => s.id));
-    const seen = new Set<string>();
-    f.questions.forEach((q, i) => {
-      if (kindOf(q.indicator) !== "survey")
-        issue(["questions", i, "indicator"], `indicator ${q.indicator} is not a survey indicator`);
-      if (!scaleIds.has(q.scale)) issue(["questions", i, "scale"], `unknown scale ${q.scale}`);
-      if (seen.has(q.id)) issue(["questions", i, "id"], `duplicate question id ${q.id}`);
-      seen.add(q.id);
-      q.subItems.forEach((s, j) => {
-        if (seen.has(s.id)) issue(["questions", i, "subItems", j, "id"], `duplicate id ${s.id}`);
-        seen.add(s.id);
-      });
-    });
-    f.oit.forEach((sub, i) => {
-      if (kindOf(sub.indicator) !== "checklist")
-        issue(["oit", i, "indicator"], `indicator ${sub.indicator} is not a checklist indicator`);
-      sub.items.forEach((item, j) => {
-        const key = item.id.toLowerCase();
-        if (seen.has(key)) issue(["oit", i, "items", j, "id"], `duplicate item id ${item.id}`);
-        seen.add(key);
-      });
-    });
-    f.indicators.forEach((ind, i) => {
-      const hasContent =
-        kindOf(ind.number) === "survey"
-          ? f.questions.some((q) => q.indicator === ind.number)
-          : f.oit.some((s) => s.indicator === ind.number);
-      if (!hasContent)
-        issue(["indicators", i], `indicator ${ind.number} has no questions or items`);
-    });
-    for (let i = 1; i < f.levels.length; i++) {
-      if ((f.levels[i]?.min ?? 0) >= (f.levels[i - 1]?.min ?? 0))
-        issue(["levels", i, "min"], "levels must be ordered from the highest minimum down");
-    }
-    if (f.levels.at(-1)?.min !== 0) issue(["levels"], "the last level must start at 0");
-    const bands = f.rating?.bands ?? [];
-    if (f.rating && bands.at(-1)?.minOverall !== 0)
-      issue(["rating", "bands"], "the last rating band must start at 0");
-    f.sampleSize.forEach((r, i) => {
-      if (!toolIds.has(r.tool)) issue(["sampleSize", i, "tool"], `unknown tool ${r.tool}`);
-    });
-    f.windows.forEach((w, i) => {
-      if (w.end < w.start) issue(["windows", i, "end"], "window ends before it starts");
-    });
-    const t = f.analysis.thresholds;
-    if (t.urgent > t.weakness) issue(["analysis", "thresholds", "urgent"], "urgent > weakness");
-  });
+  .superRefine(checkCrossReferences);
 
 export type FrameworkInput = z.input<typeof frameworkSchema>;
 export type Framework = z.output<typeof frameworkSchema>;

@@ -58,16 +58,7 @@ function thaiMessage(issue: z.core.$ZodIssue): string {
   }
 }
 
-/** Dotted path of an issue, e.g. `measures.2.responsible.0`. */
-export function dottedPath(path: readonly PropertyKey[]): string {
-  return path.map((p) => String(p)).join(".");
-}
-
-/** Thai and English explanation of one Zod issue. */
-export function describeIssue(issue: z.core.$ZodIssue): { th: string; en: string } {
-  const en =
-    issue.code === "invalid_key"
-      ? `${issue.message}: ${issue.issues.map((i) => i.message).join("; ")}`
-      : issue.message;
-  return { th: thaiMessage(issue), en };
+/** Thai explanation of one Zod issue; custom issues carry their own Thai in `params.th`. */
+export function thaiIssueMessage(issue: z.core.$ZodIssue): string {
+  return thaiMessage(issue);
 }

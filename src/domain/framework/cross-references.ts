@@ -15,9 +15,8 @@ export function checkCrossReferences(f: FrameworkShape, ctx: z.core.$RefinementC
     if (w.end < w.start)
       add(["windows", i, "end"], "the window ends before it starts", "วันสิ้นสุดอยู่ก่อนวันเริ่มต้น");
   });
-  unique(f.windows.map((w) => w.id)).forEach((i) =>
-    add(["windows", i, "id"], "duplicate window id", "รหัสช่วงเวลาซ้ำ"),
-  );
+  for (const i of repeats(f.windows.map((w) => w.id)))
+    add(["windows", i, "id"], "duplicate window id", "รหัสช่วงเวลาซ้ำ");
   const t = f.analysis.thresholds;
   if (t.urgent > t.weakness)
     add(
@@ -28,9 +27,14 @@ export function checkCrossReferences(f: FrameworkShape, ctx: z.core.$RefinementC
 }
 
 /** Indexes of entries that repeat an earlier one. */
-function unique(values: readonly unknown[]): number[] {
+function repeats(values: readonly unknown[]): number[] {
   const seen = new Set<unknown>();
-  return values.flatMap((v, i) => (seen.has(v) ? [i] : (seen.add(v), [])));
+  const found: number[] = [];
+  values.forEach((v, i) => {
+    if (seen.has(v)) found.push(i);
+    seen.add(v);
+  });
+  return found;
 }
 
 function checkTools(f: FrameworkShape, add: Add): void {
@@ -46,9 +50,8 @@ function checkTools(f: FrameworkShape, add: Add): void {
     if (!toolIds.has(ind.tool))
       add(["indicators", i, "tool"], `unknown tool ${ind.tool}`, `ไม่รู้จักเครื่องมือ ${ind.tool}`);
   });
-  unique(f.indicators.map((ind) => ind.number)).forEach((i) =>
-    add(["indicators", i, "number"], "duplicate indicator number", "หมายเลขตัวชี้วัดซ้ำ"),
-  );
+  for (const i of repeats(f.indicators.map((ind) => ind.number)))
+    add(["indicators", i, "number"], "duplicate indicator number", "หมายเลขตัวชี้วัดซ้ำ");
   for (const tool of f.tools)
     if (!f.indicators.some((ind) => ind.tool === tool.id))
       add(["tools"], `tool ${tool.id} has no indicator`, `เครื่องมือ ${tool.id} ไม่มีตัวชี้วัด`);
@@ -87,7 +90,8 @@ function checkQuestionsAndItems(f: FrameworkShape, add: Add): void {
     if (!scaleIds.has(q.scale))
       add(["questions", i, "scale"], `unknown scale ${q.scale}`, `ไม่รู้จักมาตรวัดคำตอบ ${q.scale}`);
     claim(["questions", i, "id"], q.id);
-    q.subItems.forEach((sub, j) => claim(["questions", i, "subItems", j, "id"], sub.id));
+    for (const [j, sub] of q.subItems.entries())
+      claim(["questions", i, "subItems", j, "id"], sub.id);
   });
   const topics = new Map<string, string>();
   f.oit.forEach((sub, i) => {
@@ -151,9 +155,8 @@ function checkBands(f: FrameworkShape, add: Add): void {
         "ผลการประเมินต้องเรียงจากเกณฑ์สูงสุดลงมา",
       );
   });
-  unique(bands.map((b) => b.id)).forEach((i) =>
-    add(["rating", "bands", i, "id"], "duplicate rating band id", "รหัสผลการประเมินซ้ำ"),
-  );
+  for (const i of repeats(bands.map((b) => b.id)))
+    add(["rating", "bands", i, "id"], "duplicate rating band id", "รหัสผลการประเมินซ้ำ");
   if (f.rating && bands.at(-1)?.minOverall !== 0)
     add(
       ["rating", "bands"],

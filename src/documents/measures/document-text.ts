@@ -67,6 +67,9 @@ export const documentTextSchema = z.strictObject({
     already: s,
     unreachable: s,
     gainValue: s,
+    shortPublishItem: s,
+    shortPublishIndicator: s,
+    shortRaiseIndicator: s,
   }),
   measures: z.strictObject({
     intro: s,

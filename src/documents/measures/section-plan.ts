@@ -16,9 +16,11 @@ function describe(ctx: SectionContext, a: PlannerAction): string {
 }
 
 function shortLabel(ctx: SectionContext, a: PlannerAction): string {
-  return a.kind === "publish-item"
-    ? a.itemId
-    : `${ctx.text.planner.indicator}ที่ ${ctx.f.int(a.indicator)}`;
+  const { f, text } = ctx;
+  if (a.kind === "publish-item") return f.fill(text.planner.shortPublishItem, { itemId: a.itemId });
+  if (a.kind === "publish-indicator")
+    return f.fill(text.planner.shortPublishIndicator, { number: a.indicator });
+  return f.fill(text.planner.shortRaiseIndicator, { number: a.indicator, to: f.score(a.to) });
 }
 
 export function plannerSection(ctx: SectionContext, n: number): Block[] {
@@ -52,7 +54,7 @@ export function plannerSection(ctx: SectionContext, n: number): Block[] {
           ? f.fill(t.reached, {
               target,
               count: plan.actions.length,
-              actions: plan.actions.map((a) => shortLabel(ctx, a)).join(", "),
+              actions: f.join(plan.actions.map((a) => shortLabel(ctx, a))),
               after: f.score(plan.overallAfter),
               level: plan.levelAfter,
             })

@@ -63,6 +63,7 @@ describe("agency-year file", () => {
       [
         "results.indicators.10",
         "results.oit.o99",
+        "results.oit",
         "measures.0.responsible.5",
         "measures.0.indicators.1",
         "measures.0.monitoring.0.date",
@@ -73,6 +74,21 @@ describe("agency-year file", () => {
       expect(d.th).toMatch(/[ก-๙]/);
       expect(d.en).toMatch(/[a-z]/);
     }
+  });
+
+  it("refuses OIT indicator scores that the item verdicts do not give", () => {
+    const raw = example() as { results: { oit?: Record<string, string> } };
+    const framework = frameworks.get("ita-2565");
+    raw.results.oit = Object.fromEntries(
+      (framework?.oit ?? []).flatMap((s) => s.items).map((item) => [item.id, "pass"]),
+    );
+    const error = problems(raw);
+    expect(error.details.map((d) => d.path)).toEqual([
+      "results.indicators.9",
+      "results.indicators.10",
+    ]);
+    expect(error.details[0]?.th).toContain("74.8");
+    expect(error.details[0]?.th).toContain("100");
   });
 
   it("lists every shape problem with its path", () => {

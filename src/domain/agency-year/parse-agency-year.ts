@@ -1,7 +1,7 @@
 import type { EarlierYear } from "../analysis/analyse-result.ts";
 import { DomainError, type IssueDetail } from "../errors.ts";
 import type { Framework } from "../framework/schema.ts";
-import type { OitVerdicts } from "../scoring/oit-scores.ts";
+import { type OitVerdicts, oitIndicatorScores } from "../scoring/oit-scores.ts";
 import { type ScoreResult, scoreFromIndicators } from "../scoring/overall.ts";
 import { type CalendarDate, fiscalYearOf, parseCalendarDate } from "../thai/dates.ts";
 import { roundHalfUp } from "../thai/numerals.ts";
@@ -104,6 +104,8 @@ export function parseAgencyYear(raw: unknown, frameworks: Map<string, Framework>
     }
   }
 
+  if (verdicts) checkVerdicts(framework, verdicts, indicators, add);
+
   const divisions = new Set(file.agency.divisions);
   const fiscal = file.fiscalYear;
   const measures = file.measures.map((m, i): Measure => {
@@ -174,6 +176,39 @@ export function parseAgencyYear(raw: unknown, frameworks: Map<string, Framework>
     measures,
     approvalDate,
   };
+}
+
+/** Item verdicts must be complete and give the checklist indicators' scores. */
+function checkVerdicts(
+  framework: Framework,
+  verdicts: OitVerdicts,
+  indicators: Map<number, number>,
+  add: (path: string, th: string, en: string) => void,
+): void {
+  const missing = framework.oit
+    .flatMap((s) => s.items)
+    .filter((item) => !verdicts[item.id])
+    .map((item) => item.id);
+  if (missing.length > 0) {
+    const list = missing.join(", ");
+    add(
+      "results.oit",
+      `ผลรายข้อ OIT ต้องครบทุกข้อ ยังขาด: ${list}`,
+      `OIT verdicts must cover every item; missing: ${list}`,
+    );
+    return;
+  }
+  for (const [n, derived] of oitIndicatorScores(framework, verdicts)) {
+    const given = indicators.get(n);
+    if (given !== undefined && Math.abs(given - derived) > 0.01 + 1e-9) {
+      const shown = roundHalfUp(derived, 2);
+      add(
+        `results.indicators.${n}`,
+        `คะแนนตัวชี้วัดที่ ${n} (${given}) ไม่ตรงกับคะแนนที่คำนวณจากผลรายข้อ OIT (${shown})`,
+        `indicator ${n} (${given}) differs from the score its OIT verdicts give (${shown})`,
+      );
+    }
+  }
 }
 
 function checkDate(

@@ -1,5 +1,5 @@
 import type { Framework } from "../framework/schema.ts";
-import type { OitVerdicts } from "../scoring/oit-scores.ts";
+import { type OitVerdicts, oitIndicatorScores } from "../scoring/oit-scores.ts";
 import { scoreFromIndicators } from "../scoring/overall.ts";
 
 export type PlannerAction =
@@ -104,10 +104,10 @@ function apply(framework: Framework, scores: Map<number, number>, actions: Plann
   const next = new Map(scores);
   for (const a of actions) {
     const current = next.get(a.indicator) ?? 0;
-    next.set(
-      a.indicator,
-      a.kind === "publish-item" ? current + a.gain / indicatorShare(framework, a.indicator) : a.to,
-    );
+    const raised =
+      a.kind === "publish-item" ? current + a.gain / indicatorShare(framework, a.indicator) : a.to;
+    // Clamped only against floating-point drift: item gains add up to exactly 100.
+    next.set(a.indicator, Math.min(100, raised));
   }
   return scoreFromIndicators(framework, next);
 }
@@ -122,6 +122,11 @@ export function planScore(
   verdicts: OitVerdicts | undefined,
   targets: number[] = framework.analysis.targets,
 ): ScorePlan {
+  // With item verdicts, the checklist indicators are what the verdicts give.
+  if (verdicts) {
+    scores = new Map(scores);
+    for (const [n, v] of oitIndicatorScores(framework, verdicts)) scores.set(n, v);
+  }
   const current = scoreFromIndicators(framework, scores);
   const plans = targets.map((target): TargetPlan => {
     const gap = Math.max(0, target - current.overall);

@@ -76,5 +76,8 @@ ul.marked>li{padding-left:2.25em;text-indent:-2.25em;}
 ul.marked .marker{min-width:2.25em;}
 .signature{margin-left:30%;}
 .page-break{margin:1.5rem 0;}
+table{font-size:0.8em;}
+th,td{padding:0.15em 0.3em;}
+.table-scroll{overflow-x:auto;}
 }`;
 }

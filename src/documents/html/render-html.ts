@@ -47,7 +47,8 @@ function renderTable(block: Extract<Block, { kind: "table" }>): string {
     })
     .join("\n");
   const caption = block.caption ? `<caption>${escapeXml(block.caption)}</caption>` : "";
-  return `<table>${caption}<colgroup>${cols}</colgroup><thead><tr>${header}</tr></thead>\n<tbody>\n${rows}\n</tbody></table>`;
+  // On narrow screens a wide table scrolls sideways instead of spilling off the page.
+  return `<div class="table-scroll"><table>${caption}<colgroup>${cols}</colgroup><thead><tr>${header}</tr></thead>\n<tbody>\n${rows}\n</tbody></table></div>`;
 }
 
 function renderBlock(block: Block): string {

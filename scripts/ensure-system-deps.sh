@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Makes sure the real tools the tests drive are installed: Chromium (PDF and browser tests),
-# poppler-utils (pdftotext reads our PDFs) and LibreOffice (a real client opens our DOCX).
+# Makes sure the real tools are installed: Chromium (PDF and browser tests), poppler-utils
+# (pdftotext reads our PDFs) and LibreOffice (a real client opens our DOCX), with Thai fonts.
 # Installs them from Debian's packages when run as root; otherwise fails and says what to do.
+# Usage: ensure-system-deps.sh [command...]   (default: every tool; `chromium` is all PDF needs)
 set -euo pipefail
 
 declare -A need=(
@@ -9,8 +10,11 @@ declare -A need=(
   [pdftotext]=poppler-utils
   [soffice]=libreoffice-writer-nogui
 )
+wanted=("$@")
+[ ${#wanted[@]} -gt 0 ] || wanted=("${!need[@]}")
 missing=()
-for cmd in "${!need[@]}"; do
+for cmd in "${wanted[@]}"; do
+  [ -n "${need[$cmd]:-}" ] || { echo "ERROR: unknown tool '$cmd' (known: ${!need[*]})" >&2; exit 2; }
   command -v "$cmd" >/dev/null 2>&1 || missing+=("${need[$cmd]}")
 done
 # Thai fonts let LibreOffice lay out Thai text when it converts our DOCX.
@@ -20,15 +24,15 @@ thai_fonts=$(fc-list : family 2>/dev/null | grep -ciE 'garuda|loma|sarabun|kinna
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0
 fi
-echo "Installing missing system packages: ${missing[*]}" >&2
 if [ "$(id -u)" -ne 0 ]; then
-  echo "ERROR: the tests need these Debian packages: ${missing[*]}" >&2
+  echo "ERROR: Prongsai needs these Debian packages: ${missing[*]}" >&2
   echo "       install them with: sudo apt-get install -y ${missing[*]}" >&2
   exit 1
 fi
+echo "Installing missing system packages: ${missing[*]}" >&2
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
 apt-get install -y -qq "${missing[@]}" fontconfig >/dev/null
-for cmd in "${!need[@]}"; do
+for cmd in "${wanted[@]}"; do
   command -v "$cmd" >/dev/null 2>&1 || { echo "ERROR: $cmd is still missing after apt-get" >&2; exit 1; }
 done

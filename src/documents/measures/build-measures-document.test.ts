@@ -35,6 +35,10 @@ describe("the analysis-and-measures document model", () => {
       "อำเภอเมืองเชียงราย จังหวัดเชียงราย",
     ]);
     expect(headings).toContain("๒. ผลการประเมินคุณธรรมและความโปร่งใส ประจำปีงบประมาณ พ.ศ. ๒๕๖๕");
+    // FY2565 had letter levels only; the rating under the measures year's rule is given beside it.
+    expect(textOf(blocks)).toContain(
+      "๗๘.๓๓ คะแนน อยู่ในระดับ B ซึ่งตามเกณฑ์ที่ใช้ตั้งแต่ปีงบประมาณ พ.ศ. ๒๕๖๖ อยู่ในกลุ่มต้องปรับปรุง",
+    );
   });
 
   it("groups the indicators by the municipality's own thresholds (80 / 70)", () => {

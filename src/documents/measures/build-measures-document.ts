@@ -19,6 +19,7 @@ export interface BuildMeasuresDocumentOptions {
   content: Content;
   text: DocumentText;
   digits: DigitStyle;
+  laterRating?: SectionContext["laterRating"];
 }
 
 /** The analysis-and-measures document (OIT evidence) as one model for every renderer. */
@@ -33,7 +34,15 @@ export function buildMeasuresDocument(options: BuildMeasuresDocumentOptions): Do
     fiscalYear: f.int(year.file.fiscalYear),
     assessedYear: f.int(year.file.results.fiscalYear),
   };
-  const ctx: SectionContext = { year, analysis, content, text, f, base };
+  const ctx: SectionContext = {
+    year,
+    analysis,
+    content,
+    text,
+    f,
+    base,
+    laterRating: options.laterRating,
+  };
   const sections = [
     rationaleSection,
     overallSection,

@@ -19,6 +19,7 @@ export const documentTextSchema = z.strictObject({
   overall: z.strictObject({
     summary: s,
     rating: s,
+    ratingByLaterRule: s,
     tools: s,
     toolItem: s,
     gapToPass: s,

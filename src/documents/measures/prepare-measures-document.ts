@@ -2,6 +2,7 @@ import { type AgencyYear, parseAgencyYear } from "../../domain/agency-year/parse
 import { type Analysis, analyseResult } from "../../domain/analysis/analyse-result.ts";
 import type { Content } from "../../domain/content/schema.ts";
 import type { Framework } from "../../domain/framework/schema.ts";
+import { ratingOf } from "../../domain/scoring/overall.ts";
 import type { DigitStyle } from "../../domain/thai/numerals.ts";
 import type { DocumentModel } from "../model.ts";
 import { buildMeasuresDocument } from "./build-measures-document.ts";
@@ -35,6 +36,22 @@ export function prepareMeasuresDocument(
     history: year.history,
     thresholds: year.file.thresholds,
   });
-  const model = buildMeasuresDocument({ ...deps, year, analysis, digits });
+  const model = buildMeasuresDocument({
+    ...deps,
+    year,
+    analysis,
+    digits,
+    laterRating: laterRating(deps.frameworks, year, analysis),
+  });
   return { year, analysis, model };
+}
+
+/** Results from before the rating existed are also rated under the measures year's rule. */
+function laterRating(frameworks: Map<string, Framework>, year: AgencyYear, analysis: Analysis) {
+  if (analysis.result.rating) return undefined;
+  const current = [...frameworks.values()].find(
+    (f) => f.fiscalYear === year.file.fiscalYear && f.rating,
+  );
+  const rating = current && ratingOf(current, analysis.result.overall, analysis.result.tools);
+  return rating && current ? { rating, fiscalYear: current.fiscalYear } : undefined;
 }

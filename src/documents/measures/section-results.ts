@@ -1,6 +1,7 @@
 import type { AgencyYear } from "../../domain/agency-year/parse-agency-year.ts";
 import type { Analysis, IndicatorAnalysis } from "../../domain/analysis/analyse-result.ts";
 import type { Content } from "../../domain/content/schema.ts";
+import type { Rating } from "../../domain/scoring/overall.ts";
 import type { Block, IndicatorChart, TableCell } from "../model.ts";
 import type { DocumentText } from "./document-text.ts";
 import type { Format } from "./format.ts";
@@ -13,6 +14,8 @@ export interface SectionContext {
   f: Format;
   /** Agency-level values every template may use. */
   base: Record<string, string>;
+  /** For years before the rating existed: the rating under the measures year's rule. */
+  laterRating?: { rating: Rating; fiscalYear: number } | undefined;
 }
 
 const cell = (...lines: string[]): TableCell => ({ paragraphs: lines.map((l) => [l]) });
@@ -27,6 +30,11 @@ export function overallSection(ctx: SectionContext, n: number): Block[] {
     level: result.level,
   });
   if (result.rating) summary += f.fill(t.rating, { rating: result.rating.th });
+  else if (ctx.laterRating)
+    summary += f.fill(t.ratingByLaterRule, {
+      rating: ctx.laterRating.rating.th,
+      year: ctx.laterRating.fiscalYear,
+    });
   const tools = year.framework.tools.map((tool) =>
     f.fill(t.toolItem, {
       name: tool.name.th,

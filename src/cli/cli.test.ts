@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -134,6 +134,32 @@ describe("prongsai validate and report", () => {
       "huai-sak-2566.pdf",
     ]);
     expect(r.stdout).toContain(join(cwd, "out", "huai-sak-2566.pdf"));
+  });
+
+  it("writes many agencies at once and reports the files it could not use", async () => {
+    const out = join(dir, "many");
+    const second = join(dir, "huai-sak-copy.yaml");
+    await writeFile(second, await readFile(join(root, "examples/huai-sak-2566.yaml")));
+    const r = await prongsai([
+      "report",
+      "examples/huai-sak-2566.yaml",
+      second,
+      "tests/fixtures/huai-sak-2566-official-70.64.yaml",
+      "--out",
+      out,
+      "--format",
+      "docx,html",
+    ]);
+    expect(r.code).toBe(1);
+    expect((await readdir(out)).sort()).toEqual([
+      "huai-sak-2566.docx",
+      "huai-sak-2566.html",
+      "huai-sak-copy.docx",
+      "huai-sak-copy.html",
+    ]);
+    expect(r.stderr).toContain("huai-sak-2566-official-70.64.yaml");
+    expect(r.stderr).toContain("OFFICIAL_TOTAL_MISMATCH");
+    expect(r.stderr).toContain("1 of 3 files failed");
   });
 
   it("refuses an unknown format without writing anything", async () => {

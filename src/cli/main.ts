@@ -53,16 +53,31 @@ function buildProgram(): Command {
   program
     .command("report")
     .description("สร้างเอกสารวิเคราะห์ผลและมาตรการ / write the analysis-and-measures document")
-    .argument("<file>", "agency-year file (YAML or JSON)")
+    .argument("<files...>", "agency-year files (YAML or JSON), one per agency")
     .requiredOption("--out <dir>", "output folder")
     .option("--format <list>", "html,docx,pdf", "html,docx,pdf")
     .option("--digits <style>", "thai or arabic", "thai")
-    .action(async (file: string, options: { out: string; format: string; digits: string }) => {
-      const { reportCommand } = await import("./commands/report.ts");
-      for (const p of await reportCommand(file, options)) out(p);
+    .action(async (files: string[], options: { out: string; format: string; digits: string }) => {
+      if (files.length === 1) {
+        const { reportCommand } = await import("./commands/report.ts");
+        for (const p of await reportCommand(files[0] as string, options)) out(p);
+        return;
+      }
+      const { reportManyCommand } = await import("./commands/report-many.ts");
+      const { written, failed } = await reportManyCommand(files, options);
+      for (const p of written) out(p);
+      for (const { file, error } of failed)
+        process.stderr.write(`\n${file}\n${formatError(error)}\n`);
+      if (failed.length > 0)
+        throw new CliFailure(
+          `${failed.length} จาก ${files.length} ไฟล์สร้างเอกสารไม่ได้ / ${failed.length} of ${files.length} files failed`,
+        );
     });
   return program;
 }
+
+/** A failure already explained on stderr; only its summary line is left to print. */
+class CliFailure extends Error {}
 
 /** Runs the CLI and returns the exit code: 0 done, 1 bad input or failure, 2 bad usage. */
 export async function main(argv: string[]): Promise<number> {
@@ -71,6 +86,10 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    if (error instanceof CliFailure) {
+      process.stderr.write(`${error.message}\n`);
+      return 1;
+    }
     process.stderr.write(`${formatError(error)}\n`);
     return 1;
   }

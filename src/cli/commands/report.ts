@@ -1,11 +1,11 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { basename, extname, join, resolve } from "node:path";
+import { loadDocumentDeps } from "../../documents/measures/load-document-deps.ts";
 import { prepareMeasuresDocument } from "../../documents/measures/prepare-measures-document.ts";
 import { createPdfRenderer, type PdfRenderer } from "../../documents/pdf/render-pdf.ts";
 import { parseFormats, renderDocument } from "../../documents/render-document.ts";
 import { DomainError } from "../../domain/errors.ts";
 import type { DigitStyle } from "../../domain/thai/numerals.ts";
-import { loadDocumentDeps } from "../load-deps.ts";
 import { readInputFile } from "../read-input.ts";
 
 export interface ReportCommandOptions {
@@ -42,7 +42,7 @@ export async function reportCommand(
   }
 }
 
-function parseDigits(value: string): DigitStyle {
+export function parseDigits(value: string): DigitStyle {
   if (value === "thai" || value === "arabic") return value;
   throw new DomainError("INPUT_INVALID", `--digits must be thai or arabic, got "${value}"`, {
     userMessage: "--digits ต้องเป็น thai (เลขไทย) หรือ arabic (เลขอารบิก)",

@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { loadDocumentDeps } from "../../cli/load-deps.ts";
 import { oitIndicatorScores } from "../../domain/scoring/oit-scores.ts";
 import type { Block } from "../model.ts";
+import { loadDocumentDeps } from "./load-document-deps.ts";
 import { prepareMeasuresDocument } from "./prepare-measures-document.ts";
 
 const deps = loadDocumentDeps();

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { loadDocumentDeps } from "../src/cli/load-deps.ts";
+import { loadDocumentDeps } from "../src/documents/measures/load-document-deps.ts";
 import {
   type PreparedMeasuresDocument,
   prepareMeasuresDocument,

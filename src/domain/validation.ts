@@ -14,6 +14,17 @@ export function addIssue(
   ctx.addIssue({ code: "custom", message: en, params: { th }, path, input: undefined });
 }
 
+/** Indexes of the entries that repeat an earlier one, for "duplicate id" rules. */
+export function repeatedIndexes(values: readonly unknown[]): number[] {
+  const seen = new Set<unknown>();
+  const found: number[] = [];
+  values.forEach((v, i) => {
+    if (seen.has(v)) found.push(i);
+    seen.add(v);
+  });
+  return found;
+}
+
 /** One Zod issue as details with dotted paths; each unknown key is its own detail. */
 export function issueDetails(issue: z.core.$ZodIssue, prefix: PropertyKey[] = []): IssueDetail[] {
   const dotted = (path: readonly PropertyKey[]) => [...prefix, ...path].map(String).join(".");

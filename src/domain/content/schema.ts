@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { addIssue } from "../validation.ts";
+import { addIssue, repeatedIndexes } from "../validation.ts";
 
 // Schemas for the Thai content files under content/th: texts are data, checked once at load.
 
@@ -88,16 +88,6 @@ function template(
     });
 }
 
-function duplicates<T>(values: readonly T[]): number[] {
-  const seen = new Set<T>();
-  const found: number[] = [];
-  values.forEach((v, i) => {
-    if (seen.has(v)) found.push(i);
-    seen.add(v);
-  });
-  return found;
-}
-
 const indicatorNumber = z.number().int().positive();
 const kebab = z.string().regex(/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/);
 const buddhistYear = z.number().int().min(2500).max(2700);
@@ -113,7 +103,7 @@ export const indicatorTextSchema = z.strictObject({
 export const indicatorsFileSchema = z
   .strictObject({ indicators: z.array(indicatorTextSchema).min(1) })
   .superRefine((f, ctx) => {
-    for (const i of duplicates(f.indicators.map((x) => x.number)))
+    for (const i of repeatedIndexes(f.indicators.map((x) => x.number)))
       addProblem(ctx, "duplicate indicator number", "หมายเลขตัวชี้วัดซ้ำ", ["indicators", i, "number"]);
   });
 
@@ -121,7 +111,7 @@ const proseList = z
   .array(prose)
   .min(1)
   .superRefine((list, ctx) => {
-    for (const i of duplicates(list)) addProblem(ctx, "duplicate text", "ข้อความซ้ำ", [i]);
+    for (const i of repeatedIndexes(list)) addProblem(ctx, "duplicate text", "ข้อความซ้ำ", [i]);
   });
 
 export const indicatorRecommendationsFileSchema = z.strictObject({
@@ -135,7 +125,7 @@ export const suggestedMeasureSchema = z.strictObject({
     .array(indicatorNumber)
     .min(1)
     .superRefine((list, ctx) => {
-      for (const i of duplicates(list))
+      for (const i of repeatedIndexes(list))
         addProblem(ctx, "indicator listed twice", "ระบุตัวชี้วัดซ้ำ", [i]);
     }),
   title: prose,
@@ -147,7 +137,7 @@ export const suggestedMeasureSchema = z.strictObject({
 export const suggestedMeasuresFileSchema = z
   .strictObject({ measures: z.array(suggestedMeasureSchema).min(1) })
   .superRefine((f, ctx) => {
-    for (const i of duplicates(f.measures.map((m) => m.id)))
+    for (const i of repeatedIndexes(f.measures.map((m) => m.id)))
       addProblem(ctx, "duplicate measure id", "รหัสมาตรการซ้ำ", ["measures", i, "id"]);
   });
 

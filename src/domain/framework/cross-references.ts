@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { addIssue } from "../validation.ts";
+import { addIssue, repeatedIndexes } from "../validation.ts";
 import type { frameworkSchema } from "./schema.ts";
 
 type FrameworkShape = z.output<typeof frameworkSchema>;
@@ -15,7 +15,7 @@ export function checkCrossReferences(f: FrameworkShape, ctx: z.core.$RefinementC
     if (w.end < w.start)
       add(["windows", i, "end"], "the window ends before it starts", "วันสิ้นสุดอยู่ก่อนวันเริ่มต้น");
   });
-  for (const i of repeats(f.windows.map((w) => w.id)))
+  for (const i of repeatedIndexes(f.windows.map((w) => w.id)))
     add(["windows", i, "id"], "duplicate window id", "รหัสช่วงเวลาซ้ำ");
   const t = f.analysis.thresholds;
   if (t.urgent > t.weakness)
@@ -24,17 +24,6 @@ export function checkCrossReferences(f: FrameworkShape, ctx: z.core.$RefinementC
       "the urgent threshold must not exceed the weakness threshold",
       "เกณฑ์เร่งด่วนต้องไม่สูงกว่าเกณฑ์จุดอ่อน",
     );
-}
-
-/** Indexes of entries that repeat an earlier one. */
-function repeats(values: readonly unknown[]): number[] {
-  const seen = new Set<unknown>();
-  const found: number[] = [];
-  values.forEach((v, i) => {
-    if (seen.has(v)) found.push(i);
-    seen.add(v);
-  });
-  return found;
 }
 
 function checkTools(f: FrameworkShape, add: Add): void {
@@ -50,7 +39,7 @@ function checkTools(f: FrameworkShape, add: Add): void {
     if (!toolIds.has(ind.tool))
       add(["indicators", i, "tool"], `unknown tool ${ind.tool}`, `ไม่รู้จักเครื่องมือ ${ind.tool}`);
   });
-  for (const i of repeats(f.indicators.map((ind) => ind.number)))
+  for (const i of repeatedIndexes(f.indicators.map((ind) => ind.number)))
     add(["indicators", i, "number"], "duplicate indicator number", "หมายเลขตัวชี้วัดซ้ำ");
   for (const tool of f.tools)
     if (!f.indicators.some((ind) => ind.tool === tool.id))
@@ -155,7 +144,7 @@ function checkBands(f: FrameworkShape, add: Add): void {
         "ผลการประเมินต้องเรียงจากเกณฑ์สูงสุดลงมา",
       );
   });
-  for (const i of repeats(bands.map((b) => b.id)))
+  for (const i of repeatedIndexes(bands.map((b) => b.id)))
     add(["rating", "bands", i, "id"], "duplicate rating band id", "รหัสผลการประเมินซ้ำ");
   if (f.rating && bands.at(-1)?.minOverall !== 0)
     add(

@@ -1,6 +1,7 @@
 import type { AgencyYear } from "../../domain/agency-year/parse-agency-year.ts";
 import type { Analysis, IndicatorAnalysis } from "../../domain/analysis/analyse-result.ts";
 import type { Content } from "../../domain/content/schema.ts";
+import { findOitItem } from "../../domain/framework/lookup.ts";
 import type { Rating } from "../../domain/scoring/overall.ts";
 import type { Block, IndicatorChart, TableCell } from "../model.ts";
 import type { DocumentText } from "./document-text.ts";
@@ -224,12 +225,11 @@ export function recommendationsSection(ctx: SectionContext, n: number): Block[] 
   }
   const failed = analysis.indicators.flatMap((i) => i.failedItems);
   if (failed.length > 0) {
-    const items = year.framework.oit.flatMap((s) => s.items);
     blocks.push({ kind: "paragraph", runs: [{ text: t.forItems, bold: true }] });
     blocks.push({
       kind: "list",
       items: failed.map((id, k) => {
-        const item = items.find((x) => x.id === id);
+        const item = findOitItem(year.framework, id);
         const rec = item ? ctx.content.oitTopics[item.topic]?.recommendation : undefined;
         return {
           marker: `${f.int(k + 1)}.`,

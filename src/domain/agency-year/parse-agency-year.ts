@@ -1,5 +1,6 @@
 import type { EarlierYear } from "../analysis/analyse-result.ts";
 import { DomainError, type IssueDetail } from "../errors.ts";
+import { oitItems } from "../framework/lookup.ts";
 import type { Framework } from "../framework/schema.ts";
 import { type OitVerdicts, oitIndicatorScores } from "../scoring/oit-scores.ts";
 import { type ScoreResult, scoreFromIndicators } from "../scoring/overall.ts";
@@ -86,9 +87,7 @@ export function parseAgencyYear(raw: unknown, frameworks: Map<string, Framework>
         `กรอบ ${framework.id} ไม่มีข้อคำถาม ${id}`,
         `${framework.id} has no question ${id}`,
       );
-  const itemIds = new Map(
-    framework.oit.flatMap((s) => s.items).map((i) => [i.id.toLowerCase(), i.id]),
-  );
+  const itemIds = new Map(oitItems(framework).map((i) => [i.id.toLowerCase(), i.id]));
   let verdicts: OitVerdicts | undefined;
   if (file.results.oit) {
     verdicts = {};
@@ -185,8 +184,7 @@ function checkVerdicts(
   indicators: Map<number, number>,
   add: (path: string, th: string, en: string) => void,
 ): void {
-  const missing = framework.oit
-    .flatMap((s) => s.items)
+  const missing = oitItems(framework)
     .filter((item) => !verdicts[item.id])
     .map((item) => item.id);
   if (missing.length > 0) {

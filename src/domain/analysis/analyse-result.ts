@@ -1,3 +1,4 @@
+import { questionsOfIndicator } from "../framework/lookup.ts";
 import type { Framework, Thresholds } from "../framework/schema.ts";
 import { type OitVerdicts, subIndicatorScores } from "../scoring/oit-scores.ts";
 import { type ScoreResult, scoreFromIndicators } from "../scoring/overall.ts";
@@ -77,8 +78,7 @@ export function analyseResult(input: AnalysisInput): Analysis {
         : ind.score < thresholds.weakness
           ? "weakness"
           : "middle";
-    const weakQuestions = framework.questions
-      .filter((q) => q.indicator === ind.number)
+    const weakQuestions = questionsOfIndicator(framework, ind.number)
       .flatMap((q) => {
         const score = input.questions?.get(q.id);
         return score !== undefined && score < thresholds.weakness ? [{ id: q.id, score }] : [];

@@ -1,3 +1,4 @@
+import { indicatorsOfTool, subIndicatorsOfIndicator } from "../framework/lookup.ts";
 import type { Framework } from "../framework/schema.ts";
 import { type OitVerdicts, oitIndicatorScores } from "../scoring/oit-scores.ts";
 import { scoreFromIndicators } from "../scoring/overall.ts";
@@ -38,7 +39,7 @@ export function indicatorShare(framework: Framework, indicator: number): number 
   const ind = framework.indicators.find((i) => i.number === indicator);
   const tool = framework.tools.find((t) => t.id === ind?.tool);
   if (!ind || !tool) return 0;
-  const siblings = framework.indicators.filter((i) => i.tool === ind.tool);
+  const siblings = indicatorsOfTool(framework, ind.tool);
   return (tool.weight * ind.weight) / siblings.reduce((s, i) => s + i.weight, 0);
 }
 
@@ -61,7 +62,7 @@ function candidates(
     if (tool?.kind === "checklist") {
       // The checklist is fully in the agency's hands: the action is to publish what is missing.
       if (verdicts) {
-        const subs = framework.oit.filter((s) => s.indicator === ind.number);
+        const subs = subIndicatorsOfIndicator(framework, ind.number);
         for (const sub of subs)
           for (const item of sub.items) {
             if (passed.has(item.id.toLowerCase())) continue;

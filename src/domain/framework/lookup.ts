@@ -25,14 +25,3 @@ export function findOitItem(framework: Framework, id: string): OitItem | undefin
   const key = id.trim().toLowerCase();
   return oitItems(framework).find((item) => item.id.toLowerCase() === key);
 }
-
-/** An OIT item by its stable topic slug, e.g. `complaint-guideline`. */
-export function findOitItemByTopic(framework: Framework, topic: string): OitItem | undefined {
-  return oitItems(framework).find((item) => item.topic === topic);
-}
-
-/** The sub-indicator that holds an OIT item (id compared case-insensitively). */
-export function subIndicatorOfItem(framework: Framework, id: string): SubIndicator | undefined {
-  const key = id.trim().toLowerCase();
-  return framework.oit.find((sub) => sub.items.some((item) => item.id.toLowerCase() === key));
-}

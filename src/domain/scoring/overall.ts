@@ -1,4 +1,5 @@
 import { DomainError, type IssueDetail } from "../errors.ts";
+import { indicatorsOfTool } from "../framework/lookup.ts";
 import type { Framework } from "../framework/schema.ts";
 import { roundHalfUp } from "../thai/numerals.ts";
 
@@ -32,7 +33,7 @@ export function toolScores(
 ): Record<string, number> {
   const tools: Record<string, number> = {};
   for (const tool of framework.tools) {
-    const members = framework.indicators.filter((i) => i.tool === tool.id);
+    const members = indicatorsOfTool(framework, tool.id);
     const weightSum = members.reduce((s, i) => s + i.weight, 0);
     tools[tool.id] =
       members.reduce((s, i) => s + i.weight * (scores.get(i.number) ?? 0), 0) / weightSum;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DomainError, type IssueDetail } from "../errors.ts";
+import { oitItems } from "../framework/lookup.ts";
 import type { Framework } from "../framework/schema.ts";
 import type { OitVerdicts } from "./oit-scores.ts";
 import { type SurveyResponse, scoredItemIds } from "./tallies.ts";
@@ -88,9 +89,7 @@ export function parseAnswers(framework: Framework, raw: unknown): ParsedAnswers 
   let oit: OitVerdicts | undefined;
   if (file.oit) {
     oit = {};
-    const itemIds = new Map(
-      framework.oit.flatMap((s) => s.items).map((i) => [i.id.toLowerCase(), i.id]),
-    );
+    const itemIds = new Map(oitItems(framework).map((i) => [i.id.toLowerCase(), i.id]));
     for (const [id, verdict] of Object.entries(file.oit)) {
       const known = itemIds.get(id.toLowerCase());
       if (!known) {

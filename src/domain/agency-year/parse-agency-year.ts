@@ -4,7 +4,14 @@ import { oitItems } from "../framework/lookup.ts";
 import type { Framework } from "../framework/schema.ts";
 import { type OitVerdicts, oitIndicatorScores } from "../scoring/oit-scores.ts";
 import { type ScoreResult, scoreFromIndicators } from "../scoring/overall.ts";
-import { type CalendarDate, fiscalYearOf, parseCalendarDate } from "../thai/dates.ts";
+import {
+  type CalendarDate,
+  fiscalYearOf,
+  fiscalYearRange,
+  formatThaiDate,
+  parseCalendarDate,
+  toIsoDate,
+} from "../thai/dates.ts";
 import { roundHalfUp } from "../thai/numerals.ts";
 import { invalidError, zodDetails } from "../validation.ts";
 import { type AgencyYearFile, agencyYearSchema } from "./schema.ts";
@@ -220,12 +227,14 @@ function checkDate(
     add(path, `วันที่ ${text} ไม่มีอยู่จริง`, `${text} is not a real date`);
     return undefined;
   }
-  if (fiscalYearOf(date) !== fiscal)
+  if (fiscalYearOf(date) !== fiscal) {
+    const { start, end } = fiscalYearRange(fiscal);
     add(
       path,
-      `วันที่ ${text} ไม่อยู่ในปีงบประมาณ พ.ศ. ${fiscal} (1 ต.ค. ${fiscal - 1} – 30 ก.ย. ${fiscal})`,
-      `${text} is outside fiscal year ${fiscal} (1 Oct ${fiscal - 544} – 30 Sep ${fiscal - 543})`,
+      `วันที่ ${text} ไม่อยู่ในปีงบประมาณ พ.ศ. ${fiscal} (${formatThaiDate(start, "arabic")} – ${formatThaiDate(end, "arabic")})`,
+      `${text} is outside fiscal year ${fiscal} (${toIsoDate(start)} to ${toIsoDate(end)})`,
     );
+  }
   return date;
 }
 

@@ -6,5 +6,6 @@ export default defineConfig({
     // Real Chromium and LibreOffice runs: generous on a loaded 2-core machine, never skipped.
     testTimeout: 180_000,
     hookTimeout: 120_000,
+    globalSetup: ["tests/setup/postgres-cluster.ts"],
   },
 });

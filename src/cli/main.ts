@@ -29,6 +29,12 @@ function buildProgram(): Command {
       for (const p of paths) out(`  ${p}`);
     });
   program
+    .command("serve")
+    .description(
+      "เปิดเซิร์ฟเวอร์ (ค่าตั้งจากตัวแปรสภาพแวดล้อม) / run the server (configured by the environment)",
+    )
+    .action(async () => (await import("../server/main.ts")).startServer(process.env));
+  program
     .command("frameworks")
     .description("แสดงกรอบการประเมินที่มี / list the loaded frameworks")
     .option("--json", "JSON output")

@@ -7,7 +7,9 @@ export type ErrorCode =
   | "ANSWERS_INVALID"
   | "OFFICIAL_TOTAL_MISMATCH"
   | "DEPENDENCY_MISSING"
-  | "RENDER_FAILED";
+  | "RENDER_FAILED"
+  | "CONFIG_INVALID"
+  | "DATABASE_UNAVAILABLE";
 
 export interface IssueDetail {
   /** Dotted path of the offending field, e.g. `measures.2.responsible.0`. */

@@ -1,0 +1,57 @@
+import type { FastifyInstance } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildApp } from "./app.ts";
+import type { Database } from "./db/database.ts";
+import { engines, freshDatabase } from "./test-databases.ts";
+
+describe.each(engines)("the server on %s", (engine) => {
+  let database: Database;
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    database = await freshDatabase(engine);
+    app = await buildApp({ config: { LOG_LEVEL: "silent" }, database });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await database?.close();
+  });
+
+  it("is alive and ready, on the expected engine", async () => {
+    expect((await app.inject({ url: "/healthz" })).json()).toEqual({ status: "ok" });
+    expect((await app.inject({ url: "/readyz" })).json()).toEqual({
+      status: "ready",
+      database: engine,
+    });
+  });
+
+  it("has applied the migrations", async () => {
+    const rows = await database.db.query.agencies.findMany();
+    expect(rows).toEqual([]);
+    const [created] = await database.db
+      .insert((await import("./db/schema.ts")).agencies)
+      .values({
+        name: "เทศบาลตำบลห้วยสัก",
+        type: "เทศบาลตำบล",
+        province: "เชียงราย",
+        district: "เมืองเชียงราย",
+        website: "https://www.huaisak.go.th",
+        headPosition: "นายกเทศมนตรีตำบลห้วยสัก",
+        divisions: ["สำนักปลัดเทศบาล", "กองคลัง"],
+      })
+      .returning();
+    expect(created?.id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(created?.divisions).toEqual(["สำนักปลัดเทศบาล", "กองคลัง"]);
+  });
+
+  it("answers an unknown route with the error shape, in Thai", async () => {
+    const response = await app.inject({ url: "/nope" });
+    expect(response.statusCode).toBe(404);
+    expect(response.json()).toEqual({
+      error: { code: "NOT_FOUND", message: "ไม่พบ GET /nope / not found", details: [] },
+    });
+  });
+
+  it("runs the migrations again without harm", async () => {
+    await expect(database.migrate()).resolves.toBeUndefined();
+  });
+});

@@ -1,0 +1,74 @@
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { PGlite } from "@electric-sql/pglite";
+import { sql } from "drizzle-orm";
+import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres";
+import { migrate as migrateNodePg } from "drizzle-orm/node-postgres/migrator";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import pg from "pg";
+import { DomainError } from "../../domain/errors.ts";
+import * as schema from "./schema.ts";
+
+/** One SQL dialect, two engines: the embedded PGlite by default, PostgreSQL when a URL is given. */
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export interface Database {
+  db: Db;
+  kind: "pglite" | "postgres";
+  /** Applies the committed migrations; safe to run at every start-up. */
+  migrate(): Promise<void>;
+  /** Resolves when the database answers a query. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export type DatabaseLocation =
+  | { url: string }
+  | { dataDir: string }
+  /** A throwaway in-memory PGlite, for tests. */
+  | { memory: true };
+
+const migrationsFolder = fileURLToPath(new URL("./migrations", import.meta.url));
+
+export async function openDatabase(location: DatabaseLocation): Promise<Database> {
+  if ("url" in location) {
+    const pool = new pg.Pool({ connectionString: location.url, max: 10 });
+    const db = drizzleNodePg(pool, { schema });
+    await ping(db, "PostgreSQL");
+    return {
+      db,
+      kind: "postgres",
+      migrate: () => migrateNodePg(db, { migrationsFolder }),
+      ping: () => ping(db, "PostgreSQL"),
+      close: () => pool.end(),
+    };
+  }
+  let client: PGlite;
+  if ("dataDir" in location) {
+    mkdirSync(location.dataDir, { recursive: true });
+    client = new PGlite(join(location.dataDir, "pglite"));
+  } else client = new PGlite();
+  const db = drizzlePglite(client, { schema });
+  await ping(db, "PGlite");
+  return {
+    db,
+    kind: "pglite",
+    migrate: () => migratePglite(db, { migrationsFolder }),
+    ping: () => ping(db, "PGlite"),
+    close: () => client.close(),
+  };
+}
+
+async function ping(db: Db, engine: string): Promise<void> {
+  try {
+    await db.execute(sql`select 1`);
+  } catch (cause) {
+    throw new DomainError("DATABASE_UNAVAILABLE", `${engine} does not answer: ${String(cause)}`, {
+      userMessage: "ติดต่อฐานข้อมูลไม่ได้ ตรวจสอบ DATABASE_URL หรือโฟลเดอร์ DATA_DIR",
+      cause,
+    });
+  }
+}

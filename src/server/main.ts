@@ -1,0 +1,20 @@
+import { resolve } from "node:path";
+import { buildApp } from "./app.ts";
+import { parseConfig } from "./config.ts";
+import { openDatabase } from "./db/database.ts";
+
+/** Starts the server: configuration, database and migrations, then HTTP; stops cleanly on signals. */
+export async function startServer(env: Record<string, string | undefined>): Promise<void> {
+  const config = parseConfig(env);
+  const database = await openDatabase(
+    config.DATABASE_URL ? { url: config.DATABASE_URL } : { dataDir: resolve(config.DATA_DIR) },
+  );
+  await database.migrate();
+  const app = await buildApp({ config, database });
+  const stop = async () => {
+    await app.close();
+    await database.close();
+  };
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => void stop());
+  await app.listen({ port: config.PORT, host: config.HOST });
+}

@@ -1,0 +1,59 @@
+import type { FastifyError, FastifyInstance } from "fastify";
+import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
+import type { z } from "zod";
+import { DomainError, type ErrorCode, type IssueDetail } from "../../domain/errors.ts";
+import { issueDetails } from "../../domain/validation.ts";
+
+// The one table from error codes to HTTP statuses; the body is always { error: { code, message, details } }.
+const statusOf: Record<ErrorCode, number> = {
+  FRAMEWORK_INVALID: 422,
+  FRAMEWORK_NOT_FOUND: 404,
+  INPUT_INVALID: 400,
+  INPUT_NOT_FOUND: 404,
+  ANSWERS_INVALID: 400,
+  OFFICIAL_TOTAL_MISMATCH: 422,
+  DEPENDENCY_MISSING: 503,
+  RENDER_FAILED: 500,
+  CONFIG_INVALID: 500,
+  DATABASE_UNAVAILABLE: 503,
+};
+
+export interface ErrorBody {
+  error: { code: string; message: string; details: IssueDetail[] };
+}
+
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const details = error.validation.flatMap((v) => {
+        const where = (error.validationContext ?? "body").toString();
+        const issue = v.params.issue;
+        return isZodIssue(issue)
+          ? issueDetails(issue, [where])
+          : [{ path: where, th: "ข้อมูลไม่ถูกต้อง", en: v.message ?? "invalid" }];
+      });
+      return reply.status(400).send(body("INPUT_INVALID", "ข้อมูลที่ส่งมาไม่ถูกต้อง", details));
+    }
+    if (error instanceof DomainError)
+      return reply
+        .status(statusOf[error.code])
+        .send(body(error.code, error.userMessage, error.details));
+    if (error.statusCode && error.statusCode < 500)
+      return reply.status(error.statusCode).send(body("BAD_REQUEST", error.message, []));
+    request.log.error(error);
+    return reply.status(500).send(body("INTERNAL", "เกิดข้อผิดพลาดภายในระบบ กรุณาลองใหม่", []));
+  });
+  app.setNotFoundHandler((request, reply) =>
+    reply
+      .status(404)
+      .send(body("NOT_FOUND", `ไม่พบ ${request.method} ${request.url} / not found`, [])),
+  );
+}
+
+function isZodIssue(value: unknown): value is z.core.$ZodIssue {
+  return typeof value === "object" && value !== null && "code" in value && "path" in value;
+}
+
+function body(code: string, message: string, details: IssueDetail[]): ErrorBody {
+  return { error: { code, message, details } };
+}

@@ -35,6 +35,14 @@ function buildProgram(): Command {
     )
     .action(async () => (await import("../server/main.ts")).startServer(process.env));
   program
+    .command("audit")
+    .description("บันทึกการตรวจสอบ / audit log")
+    .command("verify")
+    .description("ตรวจว่าไม่มีรายการใดถูกแก้ไขหรือลบ / detect any edited or deleted entry")
+    .action(async () =>
+      (await import("./commands/audit-verify.ts")).auditVerifyCommand(process.env, out),
+    );
+  program
     .command("frameworks")
     .description("แสดงกรอบการประเมินที่มี / list the loaded frameworks")
     .option("--json", "JSON output")

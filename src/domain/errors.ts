@@ -9,7 +9,8 @@ export type ErrorCode =
   | "DEPENDENCY_MISSING"
   | "RENDER_FAILED"
   | "CONFIG_INVALID"
-  | "DATABASE_UNAVAILABLE";
+  | "DATABASE_UNAVAILABLE"
+  | "AUDIT_BROKEN";
 
 export interface IssueDetail {
   /** Dotted path of the offending field, e.g. `measures.2.responsible.0`. */

@@ -1,4 +1,4 @@
-import { jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 // Tables of the server. Every tenant-owned table carries `agency_id` and leads its keys with it,
 // so it can later be distributed by agency (Citus) without a rewrite.
@@ -15,4 +15,36 @@ export const agencies = pgTable("agencies", {
   headPosition: text("head_position").notNull(),
   divisions: jsonb("divisions").$type<string[]>().notNull(),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** The scope of national actions (not about one agency) in the audit log: the nil UUID. */
+export const NATIONAL_SCOPE = "00000000-0000-0000-0000-000000000000";
+
+/**
+ * Append-only audit log: one hash chain per agency (and one national). Each entry's hash covers
+ * the previous entry's hash and the entry itself, so an edited or removed entry breaks the chain.
+ */
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    agencyId: uuid("agency_id").notNull(),
+    seq: bigint("seq", { mode: "number" }).notNull(),
+    at: timestamp("at", { withTimezone: true, precision: 3 }).notNull(),
+    actor: text("actor").notNull(),
+    action: text("action").notNull(),
+    entity: text("entity").notNull(),
+    entityId: text("entity_id").notNull(),
+    before: jsonb("before"),
+    after: jsonb("after"),
+    prevHash: text("prev_hash").notNull(),
+    hash: text("hash").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.agencyId, t.seq] })],
+);
+
+/** The last entry of each chain, updated with every append, so a removed tail is noticed too. */
+export const auditHeads = pgTable("audit_heads", {
+  agencyId: uuid("agency_id").primaryKey(),
+  seq: bigint("seq", { mode: "number" }).notNull(),
+  hash: text("hash").notNull(),
 });

@@ -16,6 +16,7 @@ const statusOf: Record<ErrorCode, number> = {
   RENDER_FAILED: 500,
   CONFIG_INVALID: 500,
   DATABASE_UNAVAILABLE: 503,
+  AUDIT_BROKEN: 500,
 };
 
 export interface ErrorBody {

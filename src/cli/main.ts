@@ -43,6 +43,20 @@ function buildProgram(): Command {
       (await import("./commands/audit-verify.ts")).auditVerifyCommand(process.env, out),
     );
   program
+    .command("backup")
+    .description("สำรองฐานข้อมูลทั้งหมดลงไฟล์ / back up the whole database to a file")
+    .argument("<file>", "backup file (gzipped JSON lines)")
+    .action(async (file: string) =>
+      (await import("./commands/backup-restore.ts")).backupCommand(process.env, file, out),
+    );
+  program
+    .command("restore")
+    .description("กู้คืนฐานข้อมูลจากไฟล์สำรอง (แทนที่ข้อมูลเดิมทั้งหมด) / restore, replacing all data")
+    .argument("<file>", "backup file made by prongsai backup")
+    .action(async (file: string) =>
+      (await import("./commands/backup-restore.ts")).restoreCommand(process.env, file, out),
+    );
+  program
     .command("frameworks")
     .description("แสดงกรอบการประเมินที่มี / list the loaded frameworks")
     .option("--json", "JSON output")

@@ -1,0 +1,100 @@
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DomainError } from "../../domain/errors.ts";
+import { type Database, queryRows } from "../db/database.ts";
+import { agencies } from "../db/schema.ts";
+import { engines, freshDatabase } from "../test-databases.ts";
+import { appendAudit } from "./append-audit.ts";
+import { backupDatabase, restoreDatabase, tableNames } from "./backup-database.ts";
+import { verifyAudit } from "./verify-audit.ts";
+
+/** Every row of every table, as the database itself renders it. */
+async function snapshot(database: Database) {
+  const out: Record<string, unknown[]> = {};
+  for (const table of tableNames())
+    out[table] = (
+      await queryRows<{ row: unknown }>(
+        database.db,
+        sql.raw(`select to_jsonb(t) as row from "${table}" t order by to_jsonb(t)::text`),
+      )
+    ).map((r) => r.row);
+  return out;
+}
+
+async function seed(database: Database) {
+  const [agency] = await database.db
+    .insert(agencies)
+    .values({
+      name: "เทศบาลตำบลห้วยสัก",
+      type: "เทศบาลตำบล",
+      province: "เชียงราย",
+      district: "เมืองเชียงราย",
+      website: "https://www.huaisak.go.th",
+      headPosition: "นายกเทศมนตรีตำบลห้วยสัก",
+      divisions: ["สำนักปลัดเทศบาล", "กองคลัง", "กองช่าง"],
+    })
+    .returning();
+  if (!agency) throw new Error("insert returned nothing");
+  for (let i = 0; i < 3; i++)
+    await database.db.transaction((tx) =>
+      appendAudit({
+        db: tx,
+        agencyId: agency.id,
+        actor: "admin",
+        action: "agency.update",
+        entity: "agency",
+        entityId: agency.id,
+        after: { i, note: "ทดสอบ" },
+      }),
+    );
+}
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "prongsai-backup-"));
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+describe.each(engines.flatMap((from) => engines.map((to) => [from, to] as const)))(
+  "backup on %s, restore on %s",
+  (from, to) => {
+    it("restores every row exactly, the audit chains intact", async () => {
+      const source = await freshDatabase(from);
+      const target = await freshDatabase(to);
+      try {
+        await seed(source);
+        await seed(target); // replaced wholesale by the restore
+        // One agency, three audit entries and their chain head.
+        const file = join(dir, `${from}-${to}.backup.gz`);
+        expect(await backupDatabase({ db: source.db, file })).toBe(5);
+        expect(await restoreDatabase({ db: target.db, file })).toBe(5);
+        expect(await snapshot(target)).toEqual(await snapshot(source));
+        expect((await verifyAudit({ db: target.db })).problems).toEqual([]);
+      } finally {
+        await source.close();
+        await target.close();
+      }
+    });
+  },
+);
+
+describe("restore of a bad file", () => {
+  it("refuses it and changes nothing", async () => {
+    const database = await freshDatabase("pglite");
+    try {
+      await seed(database);
+      const before = await snapshot(database);
+      const file = join(dir, "not-a-backup.gz");
+      await writeFile(file, "hello");
+      const error = await restoreDatabase({ db: database.db, file }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(DomainError);
+      expect((error as DomainError).userMessage).toContain("ใช้ไม่ได้");
+      expect(await snapshot(database)).toEqual(before);
+    } finally {
+      await database.close();
+    }
+  });
+});

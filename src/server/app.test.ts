@@ -51,6 +51,19 @@ describe.each(engines)("the server on %s", (engine) => {
     });
   });
 
+  it("serves its OpenAPI description, generated from the route schemas", async () => {
+    const spec = (await app.inject({ url: "/api/openapi.json" })).json();
+    expect(spec.openapi).toMatch(/^3\./);
+    expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(["/healthz", "/readyz"]));
+    expect(
+      spec.paths["/readyz"].get.responses["200"].content["application/json"].schema.properties
+        .database.enum,
+    ).toEqual(["pglite", "postgres"]);
+    const docs = await app.inject({ url: "/api/docs/" });
+    expect(docs.statusCode).toBe(200);
+    expect(docs.headers["content-type"]).toContain("text/html");
+  });
+
   it("runs the migrations again without harm", async () => {
     await expect(database.migrate()).resolves.toBeUndefined();
   });

@@ -1,4 +1,14 @@
-import { bigint, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { roles } from "../auth/authorize.ts";
 
 // Tables of the server. Every tenant-owned table carries `agency_id` and leads its keys with it,
 // so it can later be distributed by agency (Citus) without a rewrite.
@@ -48,3 +58,30 @@ export const auditHeads = pgTable("audit_heads", {
   seq: bigint("seq", { mode: "number" }).notNull(),
   hash: text("hash").notNull(),
 });
+
+/** People who sign in; national, not owned by one agency (one person may serve several). */
+export const users = pgTable("users", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  email: text("email").notNull().unique(),
+  displayName: text("display_name").notNull(),
+  passwordHash: text("password_hash").notNull(),
+  totpSecret: text("totp_secret"),
+  failedLogins: integer("failed_logins").notNull().default(0),
+  lockedUntil: timestamp("locked_until", { withTimezone: true }),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** A user's role in one agency (national administrators hold it in the national scope). */
+export const memberships = pgTable(
+  "memberships",
+  {
+    agencyId: uuid("agency_id").notNull(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    role: text("role", { enum: roles }).notNull(),
+    /** For division officers: the division whose measures they own. */
+    division: text("division"),
+  },
+  (t) => [primaryKey({ columns: [t.agencyId, t.userId, t.role] })],
+);

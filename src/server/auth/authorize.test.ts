@@ -1,0 +1,69 @@
+import { describe, expect, it } from "vitest";
+import { type Action, type Actor, actions, authorize, type Role, roles } from "./authorize.ts";
+
+const own = "11111111-1111-4111-8111-111111111111";
+const other = "22222222-2222-4222-8222-222222222222";
+const actorWith = (role: Role, agencyId = own, division?: string): Actor => ({
+  userId: `user-${role}`,
+  memberships: [{ agencyId, role, division }],
+});
+
+describe("authorize", () => {
+  // The matrix: every role of one agency against every action on another agency.
+  for (const role of roles.filter((r) => r !== "national_admin"))
+    for (const action of actions)
+      it(`refuses ${role} of another agency: ${action}`, () => {
+        const decision = authorize(actorWith(role), action, {
+          agencyId: other,
+          division: "กองคลัง",
+        });
+        expect(decision.allowed).toBe(false);
+        if (!decision.allowed) expect(decision.reason.th).toBe("คุณไม่ได้เป็นสมาชิกของหน่วยงานนี้");
+      });
+
+  it("lets a national administrator act on any agency", () => {
+    for (const action of actions)
+      expect(authorize(actorWith("national_admin", own), action, { agencyId: other }).allowed).toBe(
+        true,
+      );
+  });
+
+  const allowedInOwn = (role: Role, division?: string) =>
+    actions.filter(
+      (a) => authorize(actorWith(role, own, division), a, { agencyId: own, division }).allowed,
+    );
+
+  it("grants each role its part of its own agency", () => {
+    expect(allowedInOwn("auditor")).toEqual([
+      "agency.read",
+      "assessment.read",
+      "measure.read",
+      "audit.read",
+    ]);
+    expect(allowedInOwn("evaluator")).toEqual([
+      "agency.read",
+      "assessment.read",
+      "results.write",
+      "measure.read",
+      "oit.review",
+      "audit.read",
+    ]);
+    expect(allowedInOwn("agency_admin")).not.toContain("oit.review");
+    expect(allowedInOwn("agency_admin")).toContain("document.approve");
+  });
+
+  it("keeps division officers to their own division's measures", () => {
+    const officer = actorWith("division_officer", own, "กองคลัง");
+    const write: Action = "measure.write";
+    expect(authorize(officer, write, { agencyId: own, division: "กองคลัง" }).allowed).toBe(true);
+    const elsewhere = authorize(officer, write, { agencyId: own, division: "กองช่าง" });
+    expect(elsewhere).toEqual({
+      allowed: false,
+      reason: {
+        th: "บทบาทของคุณในหน่วยงานนี้ทำรายการนี้ไม่ได้",
+        en: "your role in this agency may not measure.write",
+      },
+    });
+    expect(authorize(officer, "document.approve", { agencyId: own }).allowed).toBe(false);
+  });
+});

@@ -22,16 +22,21 @@ function serve(env: Record<string, string>): {
   child: ChildProcess;
   exit: Promise<number>;
   stderr: () => string;
+  stdout: () => string;
 } {
   const child = spawn(process.execPath, [bin, "serve"], {
     env: { ...process.env, DATABASE_URL: "", LOG_LEVEL: "warn", ...env },
   });
   let stderr = "";
+  let stdout = "";
   child.stderr?.on("data", (chunk: Buffer) => {
     stderr += chunk.toString();
   });
+  child.stdout?.on("data", (chunk: Buffer) => {
+    stdout += chunk.toString();
+  });
   const exit = new Promise<number>((resolve) => child.on("exit", (code) => resolve(code ?? -1)));
-  return { child, exit, stderr: () => stderr };
+  return { child, exit, stderr: () => stderr, stdout: () => stdout };
 }
 
 async function waitForHealth(port: number): Promise<Response> {
@@ -57,6 +62,13 @@ describe("prongsai serve", () => {
     expect(await response.json()).toEqual({ status: "ready", database: "pglite" });
     server.child.kill("SIGTERM");
     expect(await server.exit).toBe(0);
+    // An empty database got the demo, its one-time passwords printed once.
+    expect(server.stdout()).toContain("coordinator@huaisak.local");
+    const again = serve({ PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir });
+    await waitForHealth(port);
+    again.child.kill("SIGTERM");
+    expect(await again.exit).toBe(0);
+    expect(again.stdout()).not.toContain("coordinator@huaisak.local");
   });
 
   it("refuses to start on a bad configuration, listing every problem", async () => {

@@ -1,7 +1,9 @@
 import { resolve } from "node:path";
+import { loadFrameworks } from "../domain/framework/load-frameworks.ts";
 import { buildApp } from "./app.ts";
 import { parseConfig } from "./config.ts";
 import { openDatabase } from "./db/database.ts";
+import { seedDemo } from "./services/seed-demo.ts";
 
 /** Starts the server: configuration, database and migrations, then HTTP; stops cleanly on signals. */
 export async function startServer(env: Record<string, string | undefined>): Promise<void> {
@@ -11,6 +13,13 @@ export async function startServer(env: Record<string, string | undefined>): Prom
   );
   await database.migrate();
   const app = await buildApp({ config, database });
+  const demo = await seedDemo({ db: database.db, frameworks: loadFrameworks() });
+  // The one time these passwords are ever shown; only their hashes are stored.
+  if (demo)
+    app.log.warn(
+      { demoAccounts: demo },
+      "สร้างข้อมูลสาธิตแล้ว: รหัสผ่านใช้ครั้งเดียว แสดงครั้งนี้ครั้งเดียว / demo data created; one-time passwords shown only now",
+    );
   const stop = async () => {
     await app.close();
     await database.close();

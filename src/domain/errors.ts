@@ -10,7 +10,11 @@ export type ErrorCode =
   | "RENDER_FAILED"
   | "CONFIG_INVALID"
   | "DATABASE_UNAVAILABLE"
-  | "AUDIT_BROKEN";
+  | "AUDIT_BROKEN"
+  | "UNAUTHENTICATED"
+  | "ACCOUNT_LOCKED"
+  | "FORBIDDEN"
+  | "RATE_LIMITED";
 
 export interface IssueDetail {
   /** Dotted path of the offending field, e.g. `measures.2.responsible.0`. */

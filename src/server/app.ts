@@ -1,13 +1,17 @@
+import rateLimit from "@fastify/rate-limit";
 import Fastify, { type FastifyInstance } from "fastify";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import { DomainError } from "../domain/errors.ts";
 import type { Config } from "./config.ts";
 import type { Database } from "./db/database.ts";
 import { registerErrorHandler } from "./plugins/error-handler.ts";
 import { registerOpenApi } from "./plugins/openapi.ts";
+import { registerSessions } from "./plugins/session.ts";
+import { authRoutes } from "./routes/auth/auth-routes.ts";
 import { healthRoutes } from "./routes/health/health-routes.ts";
 
 export interface BuildAppOptions {
-  config: Pick<Config, "LOG_LEVEL">;
+  config: Pick<Config, "LOG_LEVEL" | "PUBLIC_URL">;
   database: Database;
 }
 
@@ -18,6 +22,16 @@ export async function buildApp({ config, database }: BuildAppOptions): Promise<F
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
   await registerOpenApi(app);
+  // Limits are per route (sign-in); counters live in memory only.
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) =>
+      new DomainError("RATE_LIMITED", `too many attempts; retry after ${context.after}`, {
+        userMessage: `ลองบ่อยเกินไป กรุณารอสักครู่ (${context.after}) แล้วลองใหม่`,
+      }),
+  });
+  await registerSessions(app, database);
   await app.register(healthRoutes(database));
+  await app.register(authRoutes(database, config.PUBLIC_URL?.startsWith("https://") ?? false));
   return app;
 }

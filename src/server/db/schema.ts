@@ -85,3 +85,13 @@ export const memberships = pgTable(
   },
   (t) => [primaryKey({ columns: [t.agencyId, t.userId, t.role] })],
 );
+
+/** Signed-in sessions; only a hash of the cookie's token is stored, so a leaked table opens nothing. */
+export const sessions = pgTable("sessions", {
+  tokenHash: text("token_hash").primaryKey(),
+  userId: uuid("user_id")
+    .notNull()
+    .references(() => users.id, { onDelete: "cascade" }),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+});

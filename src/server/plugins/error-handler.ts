@@ -17,6 +17,10 @@ const statusOf: Record<ErrorCode, number> = {
   CONFIG_INVALID: 500,
   DATABASE_UNAVAILABLE: 503,
   AUDIT_BROKEN: 500,
+  UNAUTHENTICATED: 401,
+  ACCOUNT_LOCKED: 423,
+  FORBIDDEN: 403,
+  RATE_LIMITED: 429,
 };
 
 export interface ErrorBody {
@@ -26,9 +30,15 @@ export interface ErrorBody {
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (hasZodFastifySchemaValidationErrors(error)) {
+      // The provider keeps each Zod issue apart from its code, path and message: put it back together.
+      const where = String(error.validationContext ?? "body");
       const details = error.validation.flatMap((v) => {
-        const where = (error.validationContext ?? "body").toString();
-        const issue = v.params.issue;
+        const issue = {
+          ...v.params,
+          code: v.keyword,
+          path: v.instancePath.split("/").filter(Boolean),
+          message: v.message ?? "invalid",
+        };
         return isZodIssue(issue)
           ? issueDetails(issue, [where])
           : [{ path: where, th: "ข้อมูลไม่ถูกต้อง", en: v.message ?? "invalid" }];

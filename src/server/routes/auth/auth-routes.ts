@@ -1,0 +1,52 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { LOGIN_ATTEMPTS_PER_MINUTE, SESSION_COOKIE } from "../../../shared/limits.ts";
+import type { Database } from "../../db/database.ts";
+import { requireActor } from "../../plugins/session.ts";
+import { resolveSession, signIn, signOut } from "../../services/sessions.ts";
+
+const credentials = z.object({ email: z.email(), password: z.string().min(1).max(200) });
+const me = z.object({
+  userId: z.string(),
+  email: z.string(),
+  displayName: z.string(),
+  memberships: z.array(
+    z.object({ agencyId: z.string(), role: z.string(), division: z.string().optional() }),
+  ),
+});
+
+export function authRoutes(database: Database, secureCookies: boolean): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.post(
+      "/api/auth/login",
+      {
+        schema: { tags: ["auth"], body: credentials, response: { 200: me } },
+        config: { rateLimit: { max: LOGIN_ATTEMPTS_PER_MINUTE, timeWindow: "1 minute" } },
+      },
+      async (request, reply) => {
+        const session = await signIn({ db: database.db, ...request.body });
+        reply.setCookie(SESSION_COOKIE, session.token, {
+          httpOnly: true,
+          secure: secureCookies,
+          sameSite: "lax",
+          path: "/",
+          expires: session.expiresAt,
+        });
+        const actor = await resolveSession({ db: database.db, token: session.token });
+        if (!actor) throw new Error("a session just opened does not resolve");
+        return actor;
+      },
+    );
+    app.post("/api/auth/logout", { schema: { tags: ["auth"] } }, async (request, reply) => {
+      const token = request.cookies[SESSION_COOKIE];
+      if (token) await signOut({ db: database.db, token });
+      reply.clearCookie(SESSION_COOKIE, { path: "/" });
+      return reply.status(204).send();
+    });
+    app.get(
+      "/api/auth/me",
+      { schema: { tags: ["auth"], response: { 200: me } } },
+      async (request) => requireActor(request),
+    );
+  };
+}

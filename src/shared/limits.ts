@@ -1,0 +1,8 @@
+/** Sign-in protection: consecutive failures before the account locks, and for how long. */
+export const LOGIN_FAILURES_BEFORE_LOCK = 5;
+export const LOCK_MINUTES = 15;
+/** Sign-in attempts per client address per minute, counted in memory. */
+export const LOGIN_ATTEMPTS_PER_MINUTE = 10;
+/** How long a session lasts without signing in again. */
+export const SESSION_HOURS = 12;
+export const SESSION_COOKIE = "prongsai_session";

@@ -16,6 +16,13 @@ describe.each(engines)("the server on %s", (engine) => {
     await database?.close();
   });
 
+  it("sends security headers", async () => {
+    const response = await app.inject({ url: "/healthz" });
+    expect(response.headers["x-content-type-options"]).toBe("nosniff");
+    expect(response.headers["content-security-policy"]).toContain("default-src 'self'");
+    expect(response.headers["strict-transport-security"]).toBeDefined();
+  });
+
   it("is alive and ready, on the expected engine", async () => {
     expect((await app.inject({ url: "/healthz" })).json()).toEqual({ status: "ok" });
     expect((await app.inject({ url: "/readyz" })).json()).toEqual({

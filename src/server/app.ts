@@ -1,9 +1,11 @@
+import helmet from "@fastify/helmet";
 import rateLimit from "@fastify/rate-limit";
 import Fastify, { type FastifyInstance } from "fastify";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import { DomainError } from "../domain/errors.ts";
 import type { Config } from "./config.ts";
 import type { Database } from "./db/database.ts";
+import { registerCsrf } from "./plugins/csrf.ts";
 import { registerErrorHandler } from "./plugins/error-handler.ts";
 import { registerOpenApi } from "./plugins/openapi.ts";
 import { registerSessions } from "./plugins/session.ts";
@@ -30,7 +32,9 @@ export async function buildApp({ config, database }: BuildAppOptions): Promise<F
         userMessage: `ลองบ่อยเกินไป กรุณารอสักครู่ (${context.after}) แล้วลองใหม่`,
       }),
   });
+  await app.register(helmet, { global: true });
   await registerSessions(app, database);
+  registerCsrf(app);
   await app.register(healthRoutes(database));
   await app.register(authRoutes(database, config.PUBLIC_URL?.startsWith("https://") ?? false));
   return app;

@@ -6,3 +6,6 @@ export const LOGIN_ATTEMPTS_PER_MINUTE = 10;
 /** How long a session lasts without signing in again. */
 export const SESSION_HOURS = 12;
 export const SESSION_COOKIE = "prongsai_session";
+/** Cookie-authenticated writes must echo this cookie's value in the header below (double submit). */
+export const CSRF_COOKIE = "prongsai_csrf";
+export const CSRF_HEADER = "x-csrf-token";

@@ -1,6 +1,11 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { LOGIN_FAILURES_BEFORE_LOCK, SESSION_COOKIE } from "../../../shared/limits.ts";
+import {
+  CSRF_COOKIE,
+  CSRF_HEADER,
+  LOGIN_FAILURES_BEFORE_LOCK,
+  SESSION_COOKIE,
+} from "../../../shared/limits.ts";
 import { buildApp } from "../../app.ts";
 import type { Database } from "../../db/database.ts";
 import { createUser } from "../../services/create-user.ts";
@@ -53,10 +58,19 @@ describe.each(engines)("sign-in on %s", (engine) => {
       email: "coordinator@huaisak.go.th",
       memberships: [{ agencyId: agency, role: "agency_admin" }],
     });
+    const cookies = {
+      [SESSION_COOKIE]: cookie?.value ?? "",
+      [CSRF_COOKIE]: response.cookies.find((c) => c.name === CSRF_COOKIE)?.value ?? "",
+    };
+    // A cookie-authenticated write without the CSRF header is refused; with it, it goes through.
+    const forged = await app.inject({ method: "POST", url: "/api/auth/logout", cookies });
+    expect(forged.statusCode).toBe(403);
+    expect(forged.json().error.code).toBe("FORBIDDEN");
     const out = await app.inject({
       method: "POST",
       url: "/api/auth/logout",
-      cookies: { [SESSION_COOKIE]: cookie?.value ?? "" },
+      cookies,
+      headers: { [CSRF_HEADER]: cookies[CSRF_COOKIE] },
     });
     expect(out.statusCode).toBe(204);
     const after = await app.inject({

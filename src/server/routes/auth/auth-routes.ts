@@ -1,6 +1,7 @@
+import { randomBytes } from "node:crypto";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { LOGIN_ATTEMPTS_PER_MINUTE, SESSION_COOKIE } from "../../../shared/limits.ts";
+import { CSRF_COOKIE, LOGIN_ATTEMPTS_PER_MINUTE, SESSION_COOKIE } from "../../../shared/limits.ts";
 import type { Database } from "../../db/database.ts";
 import { requireActor } from "../../plugins/session.ts";
 import { resolveSession, signIn, signOut } from "../../services/sessions.ts";
@@ -25,13 +26,15 @@ export function authRoutes(database: Database, secureCookies: boolean): FastifyP
       },
       async (request, reply) => {
         const session = await signIn({ db: database.db, ...request.body });
-        reply.setCookie(SESSION_COOKIE, session.token, {
-          httpOnly: true,
+        const cookie = {
           secure: secureCookies,
-          sameSite: "lax",
+          sameSite: "lax" as const,
           path: "/",
           expires: session.expiresAt,
-        });
+        };
+        reply.setCookie(SESSION_COOKIE, session.token, { ...cookie, httpOnly: true });
+        // Readable by our own pages only, which echo it in a header on every write.
+        reply.setCookie(CSRF_COOKIE, randomBytes(24).toString("base64url"), cookie);
         const actor = await resolveSession({ db: database.db, token: session.token });
         if (!actor) throw new Error("a session just opened does not resolve");
         return actor;
@@ -41,6 +44,7 @@ export function authRoutes(database: Database, secureCookies: boolean): FastifyP
       const token = request.cookies[SESSION_COOKIE];
       if (token) await signOut({ db: database.db, token });
       reply.clearCookie(SESSION_COOKIE, { path: "/" });
+      reply.clearCookie(CSRF_COOKIE, { path: "/" });
       return reply.status(204).send();
     });
     app.get(

@@ -9,6 +9,7 @@ import { registerCsrf } from "./plugins/csrf.ts";
 import { registerErrorHandler } from "./plugins/error-handler.ts";
 import { registerOpenApi } from "./plugins/openapi.ts";
 import { registerSessions } from "./plugins/session.ts";
+import { agencyRoutes } from "./routes/agencies/agency-routes.ts";
 import { authRoutes } from "./routes/auth/auth-routes.ts";
 import { healthRoutes } from "./routes/health/health-routes.ts";
 
@@ -36,6 +37,7 @@ export async function buildApp({ config, database }: BuildAppOptions): Promise<F
   await registerSessions(app, database);
   registerCsrf(app);
   await app.register(healthRoutes(database));
+  await app.register(agencyRoutes(database));
   await app.register(authRoutes(database, config.PUBLIC_URL?.startsWith("https://") ?? false));
   return app;
 }

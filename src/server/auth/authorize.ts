@@ -1,3 +1,5 @@
+import { DomainError } from "../../domain/errors.ts";
+
 // Authorisation is decided here and nowhere else: a route names the action and the agency it
 // touches, and this table answers. Anything not granted is refused.
 
@@ -83,4 +85,11 @@ export function authorize(actor: Actor, action: Action, target: Target): Decisio
         }
       : { th: "คุณไม่ได้เป็นสมาชิกของหน่วยงานนี้", en: "you are not a member of this agency" },
   };
+}
+
+/** Throws the refusal as a 403 with its Thai reason; returns quietly when allowed. */
+export function assertAllowed(actor: Actor, action: Action, target: Target): void {
+  const decision = authorize(actor, action, target);
+  if (!decision.allowed)
+    throw new DomainError("FORBIDDEN", decision.reason.en, { userMessage: decision.reason.th });
 }

@@ -2,7 +2,9 @@ import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "./app.ts";
 import type { Database } from "./db/database.ts";
+import { createAgency } from "./services/create-agency.ts";
 import { engines, freshDatabase } from "./test-databases.ts";
+import { buildAgency } from "./test-factories.ts";
 
 describe.each(engines)("the server on %s", (engine) => {
   let database: Database;
@@ -34,20 +36,11 @@ describe.each(engines)("the server on %s", (engine) => {
   it("has applied the migrations", async () => {
     const rows = await database.db.query.agencies.findMany();
     expect(rows).toEqual([]);
-    const [created] = await database.db
-      .insert((await import("./db/schema.ts")).agencies)
-      .values({
-        name: "เทศบาลตำบลห้วยสัก",
-        type: "เทศบาลตำบล",
-        province: "เชียงราย",
-        district: "เมืองเชียงราย",
-        website: "https://www.huaisak.go.th",
-        headPosition: "นายกเทศมนตรีตำบลห้วยสัก",
-        divisions: ["สำนักปลัดเทศบาล", "กองคลัง"],
-      })
-      .returning();
+    const { id } = await createAgency({ db: database.db, actor: "test", agency: buildAgency() });
+    const [created] = await database.db.query.agencies.findMany();
+    expect(created?.id).toBe(id);
     expect(created?.id).toMatch(/^[0-9a-f-]{36}$/);
-    expect(created?.divisions).toEqual(["สำนักปลัดเทศบาล", "กองคลัง"]);
+    expect(created?.divisions).toEqual(["สำนักปลัดเทศบาล", "กองคลัง", "กองช่าง"]);
   });
 
   it("answers an unknown route with the error shape, in Thai", async () => {

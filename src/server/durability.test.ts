@@ -1,60 +1,13 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE } from "../shared/limits.ts";
 import { openDatabase } from "./db/database.ts";
 import { auditLog } from "./db/schema.ts";
+import { freePort, serve, whenReady } from "./test-process.ts";
 
 // Nothing acknowledged is ever lost: writes answered 200 survive a SIGKILL of the server.
-const bin = fileURLToPath(new URL("../../bin/prongsai.js", import.meta.url));
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer().listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-
-function start(
-  dataDir: string,
-  port: number,
-): { child: ChildProcess; log: () => string; exited: Promise<unknown> } {
-  const child = spawn(process.execPath, [bin, "serve"], {
-    env: {
-      ...process.env,
-      DATABASE_URL: "",
-      DATA_DIR: dataDir,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      LOG_LEVEL: "warn",
-    },
-  });
-  const exited = new Promise((resolve) => child.once("exit", resolve));
-  let log = "";
-  child.stdout?.on("data", (c: Buffer) => {
-    log += c.toString();
-  });
-  return { child, log: () => log, exited };
-}
-
-async function ready(port: number): Promise<void> {
-  for (let i = 0; i < 300; i++) {
-    if (
-      await fetch(`http://127.0.0.1:${port}/readyz`)
-        .then((r) => r.ok)
-        .catch(() => false)
-    )
-      return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error("the server did not become ready");
-}
-
 describe("durability", () => {
   let dataDir: string;
   beforeAll(async () => {
@@ -64,12 +17,12 @@ describe("durability", () => {
 
   it("keeps every acknowledged write after SIGKILL during writes", async () => {
     const port = await freePort();
-    const server = start(dataDir, port);
-    await ready(port);
+    const server = serve({ PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir });
+    await whenReady(port);
     // The demo's coordinator signs in with the one-time password from the log.
     const coordinator =
       /"email":"coordinator@huaisak.local","role":"agency_admin","password":"([^"]+)"/.exec(
-        server.log(),
+        server.stdout(),
       );
     expect(coordinator).not.toBeNull();
     const base = `http://127.0.0.1:${port}`;

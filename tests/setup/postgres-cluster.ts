@@ -1,10 +1,10 @@
 import { execFile } from "node:child_process";
 import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import type { TestProject } from "vitest/node";
+import { freePort } from "../../src/server/test-process.ts";
 
 // Integration tests run against a real PostgreSQL server: DATABASE_URL when given, otherwise a
 // throwaway cluster started here on a free port and removed afterwards. Missing binaries fail.
@@ -30,17 +30,6 @@ function postgresBin(): string {
       "PostgreSQL ≥ 15 server binaries are missing: install Debian's postgresql package, or set DATABASE_URL",
     );
   return join(root, version, "bin");
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
 }
 
 export async function setup(project: TestProject): Promise<() => Promise<void>> {

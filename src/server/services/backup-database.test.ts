@@ -5,10 +5,11 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DomainError } from "../../domain/errors.ts";
 import { type Database, queryRows } from "../db/database.ts";
-import { agencies } from "../db/schema.ts";
 import { engines, freshDatabase } from "../test-databases.ts";
+import { buildAgency } from "../test-factories.ts";
 import { appendAudit } from "./append-audit.ts";
 import { backupDatabase, restoreDatabase, tableNames } from "./backup-database.ts";
+import { createAgency } from "./create-agency.ts";
 import { verifyAudit } from "./verify-audit.ts";
 
 /** Every row of every table, as the database itself renders it. */
@@ -25,19 +26,7 @@ async function snapshot(database: Database) {
 }
 
 async function seed(database: Database) {
-  const [agency] = await database.db
-    .insert(agencies)
-    .values({
-      name: "เทศบาลตำบลห้วยสัก",
-      type: "เทศบาลตำบล",
-      province: "เชียงราย",
-      district: "เมืองเชียงราย",
-      website: "https://www.huaisak.go.th",
-      headPosition: "นายกเทศมนตรีตำบลห้วยสัก",
-      divisions: ["สำนักปลัดเทศบาล", "กองคลัง", "กองช่าง"],
-    })
-    .returning();
-  if (!agency) throw new Error("insert returned nothing");
+  const agency = await createAgency({ db: database.db, actor: "test", agency: buildAgency() });
   for (let i = 0; i < 3; i++)
     await database.db.transaction((tx) =>
       appendAudit({
@@ -67,10 +56,10 @@ describe.each(engines.flatMap((from) => engines.map((to) => [from, to] as const)
       try {
         await seed(source);
         await seed(target); // replaced wholesale by the restore
-        // One agency, three audit entries and their chain head.
+        // One agency, its registration and three changes in the audit log, and the chain head.
         const file = join(dir, `${from}-${to}.backup.gz`);
-        expect(await backupDatabase({ db: source.db, file })).toBe(5);
-        expect(await restoreDatabase({ db: target.db, file })).toBe(5);
+        expect(await backupDatabase({ db: source.db, file })).toBe(6);
+        expect(await restoreDatabase({ db: target.db, file })).toBe(6);
         expect(await snapshot(target)).toEqual(await snapshot(source));
         expect((await verifyAudit({ db: target.db })).problems).toEqual([]);
       } finally {

@@ -9,16 +9,7 @@ import { createAgency } from "../../services/create-agency.ts";
 import { createUser } from "../../services/create-user.ts";
 import { verifyAudit } from "../../services/verify-audit.ts";
 import { engines, freshDatabase } from "../../test-databases.ts";
-
-const agencyData = (name: string) => ({
-  name,
-  type: "เทศบาลตำบล" as const,
-  district: "เมืองเชียงราย",
-  province: "เชียงราย",
-  website: "https://www.example.go.th",
-  head: { position: `นายก${name}` },
-  divisions: ["สำนักปลัดเทศบาล", "กองคลัง"],
-});
+import { buildAgency } from "../../test-factories.ts";
 
 describe.each(engines)("agency routes on %s", (engine) => {
   let database: Database;
@@ -55,10 +46,20 @@ describe.each(engines)("agency routes on %s", (engine) => {
   beforeAll(async () => {
     database = await freshDatabase(engine);
     app = await buildApp({ config: { LOG_LEVEL: "silent", PUBLIC_URL: undefined }, database });
-    a = (await createAgency({ db: database.db, actor: "test", agency: agencyData("เทศบาลตำบลเอ") }))
-      .id;
-    b = (await createAgency({ db: database.db, actor: "test", agency: agencyData("เทศบาลตำบลบี") }))
-      .id;
+    a = (
+      await createAgency({
+        db: database.db,
+        actor: "test",
+        agency: buildAgency({ name: "เทศบาลตำบลเอ" }),
+      })
+    ).id;
+    b = (
+      await createAgency({
+        db: database.db,
+        actor: "test",
+        agency: buildAgency({ name: "เทศบาลตำบลบี" }),
+      })
+    ).id;
   });
   afterAll(async () => {
     await app?.close();

@@ -1,0 +1,53 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { createServer } from "node:net";
+import { fileURLToPath } from "node:url";
+
+// Helpers for tests that run `prongsai serve` as a real process, as an operator would.
+const bin = fileURLToPath(new URL("../../bin/prongsai.js", import.meta.url));
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+    });
+  });
+}
+
+export interface ServerProcess {
+  child: ChildProcess;
+  exited: Promise<number>;
+  stdout: () => string;
+  stderr: () => string;
+}
+
+/** Starts `prongsai serve` with the given environment (embedded database unless overridden). */
+export function serve(env: Record<string, string>): ServerProcess {
+  const child = spawn(process.execPath, [bin, "serve"], {
+    env: { ...process.env, DATABASE_URL: "", LOG_LEVEL: "warn", ...env },
+  });
+  const exited = new Promise<number>((resolve) =>
+    child.once("exit", (code) => resolve(code ?? -1)),
+  );
+  let stdout = "";
+  let stderr = "";
+  child.stdout?.on("data", (chunk: Buffer) => {
+    stdout += chunk.toString();
+  });
+  child.stderr?.on("data", (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  return { child, exited, stdout: () => stdout, stderr: () => stderr };
+}
+
+/** Waits for /readyz to answer and returns its response. */
+export async function whenReady(port: number): Promise<Response> {
+  for (let i = 0; i < 300; i++) {
+    const response = await fetch(`http://127.0.0.1:${port}/readyz`).catch(() => undefined);
+    if (response?.ok) return response;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error("the server did not become ready within 30 s");
+}

@@ -14,7 +14,10 @@ export type ErrorCode =
   | "UNAUTHENTICATED"
   | "ACCOUNT_LOCKED"
   | "FORBIDDEN"
-  | "RATE_LIMITED";
+  | "RATE_LIMITED"
+  | "CONFLICT"
+  | "TOO_LARGE"
+  | "TOTP_REQUIRED";
 
 export interface IssueDetail {
   /** Dotted path of the offending field, e.g. `measures.2.responsible.0`. */

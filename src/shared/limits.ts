@@ -9,3 +9,7 @@ export const SESSION_COOKIE = "prongsai_session";
 /** Cookie-authenticated writes must echo this cookie's value in the header below (double submit). */
 export const CSRF_COOKIE = "prongsai_csrf";
 export const CSRF_HEADER = "x-csrf-token";
+/** Largest evidence file accepted (bytes); larger uploads are refused with 413. */
+export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+/** Reminders: measures due within this many days (or overdue) produce a notice, once a day. */
+export const REMINDER_DAYS = 14;

@@ -65,5 +65,8 @@ describe("authorize", () => {
       },
     });
     expect(authorize(officer, "document.approve", { agencyId: own }).allowed).toBe(false);
+    const shared = { agencyId: own, divisions: ["กองช่าง", "กองคลัง"] };
+    expect(authorize(officer, write, shared).allowed).toBe(true);
+    expect(authorize(officer, write, { agencyId: own, divisions: ["กองช่าง"] }).allowed).toBe(false);
   });
 });

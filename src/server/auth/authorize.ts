@@ -45,6 +45,8 @@ export interface Target {
   agencyId: string;
   /** The division a measure belongs to, when the action is about one. */
   division?: string | undefined;
+  /** The divisions responsible for a measure; an officer of any of them may act on it. */
+  divisions?: readonly string[] | undefined;
 }
 
 export type Decision = { allowed: true } | { allowed: false; reason: { th: string; en: string } };
@@ -70,7 +72,7 @@ export function authorize(actor: Actor, action: Action, target: Target): Decisio
     if (
       m.role === "division_officer" &&
       divisionBound.includes(action) &&
-      m.division !== target.division
+      !ownsDivision(m.division, target)
     )
       continue;
     return { allowed: true };
@@ -85,6 +87,11 @@ export function authorize(actor: Actor, action: Action, target: Target): Decisio
         }
       : { th: "คุณไม่ได้เป็นสมาชิกของหน่วยงานนี้", en: "you are not a member of this agency" },
   };
+}
+
+function ownsDivision(division: string | undefined, target: Target): boolean {
+  if (division === undefined) return false;
+  return division === target.division || (target.divisions?.includes(division) ?? false);
 }
 
 /** Throws the refusal as a 403 with its Thai reason; returns quietly when allowed. */

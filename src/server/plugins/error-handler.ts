@@ -21,6 +21,9 @@ const statusOf: Record<ErrorCode, number> = {
   ACCOUNT_LOCKED: 423,
   FORBIDDEN: 403,
   RATE_LIMITED: 429,
+  CONFLICT: 409,
+  TOO_LARGE: 413,
+  TOTP_REQUIRED: 401,
 };
 
 export interface ErrorBody {

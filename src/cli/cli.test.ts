@@ -124,9 +124,9 @@ describe("prongsai validate and report", () => {
     expect(ids).toEqual(["ita-2564", "ita-2565", "ita-2566", "ita-2567", "ita-2568"]);
   });
 
-  it("npm start's job writes the Huai Sak document in three formats into ./out", async () => {
-    const cwd = await mkdtemp(join(dir, "start-"));
-    const r = await prongsai(["start"], cwd);
+  it("example writes the Huai Sak document in three formats into ./out", async () => {
+    const cwd = await mkdtemp(join(dir, "example-"));
+    const r = await prongsai(["example"], cwd);
     expect(r.code).toBe(0);
     expect((await readdir(join(cwd, "out"))).sort()).toEqual([
       "huai-sak-2566.docx",

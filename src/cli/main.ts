@@ -14,7 +14,7 @@ function buildProgram(): Command {
     .exitOverride()
     .showHelpAfterError();
   program
-    .command("start")
+    .command("example")
     .description(
       "สร้างเอกสารตัวอย่างเทศบาลตำบลห้วยสักลงใน ./out / generate the Huai Sak example into ./out",
     )
@@ -30,6 +30,7 @@ function buildProgram(): Command {
     });
   program
     .command("serve")
+    .alias("start")
     .description(
       "เปิดเซิร์ฟเวอร์ (ค่าตั้งจากตัวแปรสภาพแวดล้อม) / run the server (configured by the environment)",
     )

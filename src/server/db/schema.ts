@@ -93,18 +93,27 @@ export const memberships = pgTable(
     /** For division officers: the division whose measures they own. */
     division: text("division"),
   },
-  (t) => [primaryKey({ columns: [t.agencyId, t.userId, t.role] })],
+  (t) => [
+    primaryKey({ columns: [t.agencyId, t.userId, t.role] }),
+    // Every request resolves its user's memberships.
+    index("memberships_user").on(t.userId),
+  ],
 );
 
 /** Signed-in sessions; only a hash of the cookie's token is stored, so a leaked table opens nothing. */
-export const sessions = pgTable("sessions", {
-  tokenHash: text("token_hash").primaryKey(),
-  userId: uuid("user_id")
-    .notNull()
-    .references(() => users.id, { onDelete: "cascade" }),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-  expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
-});
+export const sessions = pgTable(
+  "sessions",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  },
+  // A password reset ends every session of its user.
+  (t) => [index("sessions_user").on(t.userId)],
+);
 
 /** Raw bytes; Drizzle has no built-in bytea column. */
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({

@@ -1,22 +1,17 @@
-import { and, desc, eq, sql } from "drizzle-orm";
-import type { DashboardResponse, MeasureSummary } from "../../shared/dashboard.ts";
+import { sql } from "drizzle-orm";
+import { DomainError } from "../../domain/errors.ts";
+import type { DashboardResponse } from "../../shared/dashboard.ts";
 import { REMINDER_DAYS } from "../../shared/limits.ts";
-import type { Db } from "../db/database.ts";
-import { assessments, measures, notices, results } from "../db/schema.ts";
-import { getAgency } from "./agencies.ts";
+import { type Db, queryRows } from "../db/database.ts";
 
-const emptySummary = (): MeasureSummary => ({
-  total: 0,
-  planned: 0,
-  inProgress: 0,
-  done: 0,
-  cancelled: 0,
-  overdue: 0,
-  dueSoon: 0,
-  averageProgress: null,
-});
+type Row = Omit<DashboardResponse, "agency" | "today"> & {
+  agency: DashboardResponse["agency"] | null;
+};
 
-/** The agency dashboard in four indexed queries run side by side; no per-measure round trips. */
+/**
+ * The agency dashboard in one round trip: the agency, each year with its result and a summary of
+ * its measures (counted in SQL), and today's reminders. Every subquery uses an agency-led key.
+ */
 export async function getDashboard({
   db,
   agencyId,
@@ -27,83 +22,42 @@ export async function getDashboard({
   /** YYYY-MM-DD (Gregorian), the day overdue and due-soon are counted against. */
   today: string;
 }): Promise<DashboardResponse> {
-  const open = sql`${measures.status} not in ('done', 'cancelled')`;
-  const [agency, years, counts, [noticeRow]] = await Promise.all([
-    getAgency({ db, agencyId }),
-    db
-      .select({
-        id: assessments.id,
-        fiscalYear: assessments.fiscalYear,
-        frameworkId: assessments.frameworkId,
-        computedOverall: results.computedOverall,
-        computedLevel: results.computedLevel,
-        officialOverall: results.officialOverall,
-        discrepancy: results.discrepancy,
-      })
-      .from(assessments)
-      .leftJoin(
-        results,
-        and(eq(results.agencyId, assessments.agencyId), eq(results.assessmentId, assessments.id)),
-      )
-      .where(eq(assessments.agencyId, agencyId))
-      .orderBy(desc(assessments.fiscalYear)),
-    db
-      .select({
-        assessmentId: measures.assessmentId,
-        status: measures.status,
-        count: sql<number>`count(*)::int`,
-        progressSum: sql<number>`coalesce(sum(${measures.progress}), 0)::int`,
-        overdue: sql<number>`(count(*) filter (where ${open} and ${measures.dueDate} < ${today}::date))::int`,
-        dueSoon: sql<number>`(count(*) filter (where ${open} and ${measures.dueDate} >= ${today}::date
-          and ${measures.dueDate} <= ${today}::date + ${REMINDER_DAYS}::int))::int`,
-      })
-      .from(measures)
-      .where(eq(measures.agencyId, agencyId))
-      .groupBy(measures.assessmentId, measures.status),
-    db
-      .select({ count: sql<number>`count(*)::int` })
-      .from(notices)
-      .where(and(eq(notices.agencyId, agencyId), eq(notices.day, today))),
-  ]);
-  const summaries = new Map<string, MeasureSummary & { progressSum: number }>();
-  for (const row of counts) {
-    const s = summaries.get(row.assessmentId) ?? { ...emptySummary(), progressSum: 0 };
-    s.total += row.count;
-    s.overdue += row.overdue;
-    s.dueSoon += row.dueSoon;
-    if (row.status === "in_progress") s.inProgress += row.count;
-    else s[row.status] += row.count;
-    if (row.status !== "cancelled") s.progressSum += row.progressSum;
-    summaries.set(row.assessmentId, s);
-  }
-  return {
-    agency,
-    today,
-    assessments: years.map((y) => {
-      const { progressSum, ...summary } = summaries.get(y.id) ?? {
-        ...emptySummary(),
-        progressSum: 0,
-      };
-      const counted = summary.total - summary.cancelled;
-      return {
-        id: y.id,
-        fiscalYear: y.fiscalYear,
-        frameworkId: y.frameworkId,
-        result:
-          y.computedOverall === null || y.computedLevel === null
-            ? null
-            : {
-                computedOverall: y.computedOverall,
-                computedLevel: y.computedLevel,
-                officialOverall: y.officialOverall,
-                discrepancy: y.discrepancy,
-              },
-        measures: {
-          ...summary,
-          averageProgress: counted > 0 ? Math.round((progressSum / counted) * 10) / 10 : null,
-        },
-      };
-    }),
-    noticesToday: noticeRow?.count ?? 0,
-  };
+  const [row] = await queryRows<Row>(
+    db,
+    sql`
+    select
+      (select json_build_object('id', a.id, 'name', a.name, 'nameEn', a.name_en, 'type', a.type,
+          'province', a.province, 'district', a.district, 'website', a.website,
+          'headName', a.head_name, 'headPosition', a.head_position, 'divisions', a.divisions)
+        from agencies a where a.id = ${agencyId}) as agency,
+      (select coalesce(json_agg(y order by y."fiscalYear" desc), '[]'::json) from (
+        select s.id, s.fiscal_year as "fiscalYear", s.framework_id as "frameworkId",
+          case when r.assessment_id is null then null else json_build_object(
+            'computedOverall', r.computed_overall, 'computedLevel', r.computed_level,
+            'officialOverall', r.official_overall, 'discrepancy', r.discrepancy) end as result,
+          (select json_build_object(
+              'total', count(*),
+              'planned', count(*) filter (where m.status = 'planned'),
+              'inProgress', count(*) filter (where m.status = 'in_progress'),
+              'done', count(*) filter (where m.status = 'done'),
+              'cancelled', count(*) filter (where m.status = 'cancelled'),
+              'overdue', count(*) filter (where m.status not in ('done', 'cancelled')
+                and m.due_date < ${today}::date),
+              'dueSoon', count(*) filter (where m.status not in ('done', 'cancelled')
+                and m.due_date >= ${today}::date
+                and m.due_date <= ${today}::date + ${REMINDER_DAYS}::int),
+              'averageProgress',
+                round(avg(m.progress) filter (where m.status <> 'cancelled'), 1)::float8)
+            from measures m where m.agency_id = s.agency_id and m.assessment_id = s.id) as measures
+        from assessments s
+        left join results r on r.agency_id = s.agency_id and r.assessment_id = s.id
+        where s.agency_id = ${agencyId}) y) as assessments,
+      (select count(*)::int from notices n
+        where n.agency_id = ${agencyId} and n.day = ${today}::date) as "noticesToday"`,
+  );
+  if (!row?.agency)
+    throw new DomainError("INPUT_NOT_FOUND", `no agency ${agencyId}`, {
+      userMessage: "ไม่พบหน่วยงานนี้",
+    });
+  return { ...row, agency: row.agency, today };
 }

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { and, eq, gt, sql } from "drizzle-orm";
 import { DomainError } from "../../domain/errors.ts";
 import { LOCK_MINUTES, LOGIN_FAILURES_BEFORE_LOCK, SESSION_HOURS } from "../../shared/limits.ts";
-import type { Actor } from "../auth/authorize.ts";
+import type { Actor, Role } from "../auth/authorize.ts";
 import { hashPassword, verifyPassword } from "../auth/passwords.ts";
 import type { Db } from "../db/database.ts";
 import { memberships, sessions, users } from "../db/schema.ts";
@@ -59,29 +59,35 @@ export async function signIn(options: {
 }
 
 /** The signed-in actor with every membership, or undefined for a missing or expired session. */
+interface MembershipRow {
+  agencyId: string;
+  role: Role;
+  division: string | null;
+}
+
 export async function resolveSession(options: {
   db: Db;
   token: string;
   now?: Date;
 }): Promise<(Actor & { email: string; displayName: string }) | undefined> {
   const now = options.now ?? new Date();
+  // One round trip per request: the user and all their memberships together.
   const [row] = await options.db
-    .select({ userId: users.id, email: users.email, displayName: users.displayName })
+    .select({
+      userId: users.id,
+      email: users.email,
+      displayName: users.displayName,
+      memberships: sql<MembershipRow[]>`coalesce((
+        select json_agg(json_build_object('agencyId', m.agency_id, 'role', m.role, 'division', m.division))
+        from ${memberships} m where m.user_id = ${users.id}), '[]'::json)`,
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.tokenHash, tokenHash(options.token)), gt(sessions.expiresAt, now)));
   if (!row) return undefined;
-  const roles = await options.db
-    .select({
-      agencyId: memberships.agencyId,
-      role: memberships.role,
-      division: memberships.division,
-    })
-    .from(memberships)
-    .where(eq(memberships.userId, row.userId));
   return {
     ...row,
-    memberships: roles.map((m) => ({ ...m, division: m.division ?? undefined })),
+    memberships: row.memberships.map((m) => ({ ...m, division: m.division ?? undefined })),
   };
 }
 

@@ -15,6 +15,7 @@ import { registerCsrf } from "./plugins/csrf.ts";
 import { registerErrorHandler } from "./plugins/error-handler.ts";
 import { registerOpenApi } from "./plugins/openapi.ts";
 import { registerSessions } from "./plugins/session.ts";
+import { registerTenancy } from "./plugins/tenancy.ts";
 import { agencyRoutes } from "./routes/agencies/agency-routes.ts";
 import { authRoutes } from "./routes/auth/auth-routes.ts";
 import { dashboardRoutes } from "./routes/dashboard/dashboard-routes.ts";
@@ -83,6 +84,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(helmet, { global: true });
   await registerSessions(app, database);
   registerCsrf(app);
+  registerTenancy(app);
   await app.register(healthRoutes(database));
   await app.register(agencyRoutes(database));
   await app.register(authRoutes(database, config.PUBLIC_URL?.startsWith("https://") ?? false));

@@ -65,7 +65,7 @@ const grants: Record<Exclude<Role, "national_admin">, readonly Action[]> = {
 const divisionBound: readonly Action[] = ["measure.write", "progress.write"];
 
 export function authorize(actor: Actor, action: Action, target: Target): Decision {
-  if (actor.memberships.some((m) => m.role === "national_admin")) return { allowed: true };
+  if (isNationalAdmin(actor)) return { allowed: true };
   for (const m of actor.memberships) {
     if (m.role === "national_admin" || m.agencyId !== target.agencyId) continue;
     if (!grants[m.role].includes(action)) continue;
@@ -99,4 +99,28 @@ export function assertAllowed(actor: Actor, action: Action, target: Target): voi
   const decision = authorize(actor, action, target);
   if (!decision.allowed)
     throw new DomainError("FORBIDDEN", decision.reason.en, { userMessage: decision.reason.th });
+}
+
+/** True for national administrators, who act in every agency. */
+export function isNationalAdmin(actor: Actor): boolean {
+  return actor.memberships.some((m) => m.role === "national_admin");
+}
+
+/**
+ * The tenancy gate every agency route passes before its input is even read: a member of the
+ * agency in any role, or a national administrator. The route's own action check comes after.
+ */
+export function assertMemberOf(actor: Actor, agencyId: string): void {
+  if (isNationalAdmin(actor) || actor.memberships.some((m) => m.agencyId === agencyId)) return;
+  throw new DomainError("FORBIDDEN", "you are not a member of this agency", {
+    userMessage: "คุณไม่ได้เป็นสมาชิกของหน่วยงานนี้",
+  });
+}
+
+/** Routes about no single agency that only national administrators may use. */
+export function assertNationalAdmin(actor: Actor): void {
+  if (isNationalAdmin(actor)) return;
+  throw new DomainError("FORBIDDEN", "national administrators only", {
+    userMessage: "เฉพาะผู้ดูแลระบบระดับประเทศเท่านั้น",
+  });
 }

@@ -7,8 +7,9 @@ const writes = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 // A page on another site can make the browser send our cookies, but cannot read our CSRF cookie
 // to echo it in a header: a write that carries the session must carry the matching header too.
+// Checked before the body is validated, so a forged request learns nothing about valid input.
 export function registerCsrf(app: FastifyInstance): void {
-  app.addHook("preHandler", async (request) => {
+  app.addHook("preValidation", async (request) => {
     if (!writes.has(request.method) || !request.cookies[SESSION_COOKIE]) return;
     const cookie = request.cookies[CSRF_COOKIE] ?? "";
     const header = request.headers[CSRF_HEADER];

@@ -1,0 +1,23 @@
+import type { FastifyInstance } from "fastify";
+import { assertMemberOf, assertNationalAdmin } from "../auth/authorize.ts";
+import { requireActor } from "./session.ts";
+
+declare module "fastify" {
+  interface FastifyContextConfig {
+    /** "national": national administrators only; "public": no sign-in (e.g. the transparency page). */
+    access?: "national" | "public";
+  }
+}
+
+// Before any input is parsed: a route under /api/agencies/:agencyId answers only members of that
+// agency (and national administrators), so another agency's people learn nothing, not even
+// which inputs would be valid. The route's own action check still follows in its handler.
+export function registerTenancy(app: FastifyInstance): void {
+  app.addHook("preValidation", async (request) => {
+    const access = request.routeOptions.config.access;
+    if (access === "public") return;
+    if (access === "national") return assertNationalAdmin(requireActor(request));
+    const agencyId = (request.params as Record<string, unknown> | undefined)?.agencyId;
+    if (typeof agencyId === "string") assertMemberOf(requireActor(request), agencyId);
+  });
+}

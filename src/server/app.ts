@@ -14,6 +14,7 @@ import type { Database } from "./db/database.ts";
 import { registerCsrf } from "./plugins/csrf.ts";
 import { registerErrorHandler } from "./plugins/error-handler.ts";
 import { registerOpenApi } from "./plugins/openapi.ts";
+import { registerRejectNul } from "./plugins/reject-nul.ts";
 import { registerSessions } from "./plugins/session.ts";
 import { registerTenancy } from "./plugins/tenancy.ts";
 import { agencyRoutes } from "./routes/agencies/agency-routes.ts";
@@ -32,6 +33,12 @@ type AppConfig = Pick<
   | "SMTP_PASSWORD"
   | "SMTP_FROM"
 >;
+
+declare module "fastify" {
+  interface FastifyInstance {
+    routeCatalog: readonly string[];
+  }
+}
 
 /** Route plugins of the resources, in one list so each is added with one line. */
 const resourceRoutes: ((context: AppContext) => FastifyPluginAsyncZod)[] = [dashboardRoutes];
@@ -60,6 +67,13 @@ export interface AppContext {
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const { config, database } = options;
   const app = Fastify({ logger: { level: config.LOG_LEVEL } });
+  // Every route as "METHOD /path/{param}", so tests can prove each one is documented and guarded.
+  const routes: string[] = [];
+  app.decorate("routeCatalog", routes);
+  app.addHook("onRoute", (route) => {
+    for (const method of [route.method].flat())
+      if (method !== "HEAD") routes.push(`${method} ${route.url.replace(/:(\w+)/g, "{$1}")}`);
+  });
   const context: AppContext = {
     database,
     frameworks: options.frameworks ?? loadFrameworks(),
@@ -85,6 +99,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await registerSessions(app, database);
   registerCsrf(app);
   registerTenancy(app);
+  registerRejectNul(app);
   await app.register(healthRoutes(database));
   await app.register(agencyRoutes(database));
   await app.register(authRoutes(database, config.PUBLIC_URL?.startsWith("https://") ?? false));

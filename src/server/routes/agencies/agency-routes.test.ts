@@ -143,4 +143,22 @@ describe.each(engines)("agency routes on %s", (engine) => {
         .sort(),
     ).toEqual(["body.colour", "body.divisions", "body.website"].sort());
   });
+
+  it("refuses text with the NUL character, which the database cannot store, naming each field", async () => {
+    const coordinator = await as("agency_admin", b);
+    const bad = await app.inject({
+      method: "PATCH",
+      url: `/api/agencies/${b}`,
+      payload: { headName: "นาย\u0000ทดสอบ", divisions: ["กองคลัง", "\u0000"] },
+      ...coordinator,
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details.map((d: { path: string }) => d.path)).toEqual([
+      "body.headName",
+      "body.divisions.1",
+    ]);
+    const after = await app.inject({ url: `/api/agencies/${b}`, ...coordinator });
+    expect(after.json().divisions).not.toContain("\u0000");
+    expect(String(after.json().headName)).not.toContain("ทดสอบ");
+  });
 });

@@ -1,0 +1,124 @@
+import type { FastifyInstance, InjectOptions } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildApp } from "./app.ts";
+import type { Database } from "./db/database.ts";
+import { listOperations, type Operation } from "./fuzz/openapi-operations.ts";
+import { engines, freshDatabase } from "./test-databases.ts";
+import { buildWorld, type World } from "./test-world.ts";
+
+// The tenancy promise, proven route by route from the API's own OpenAPI document: every route of
+// an agency refuses every role of another agency, and every route about no agency is classified
+// below — a new route that is neither fails this test until someone decides who may call it.
+const notAboutOneAgency: Record<string, "public" | "signed-in" | "national"> = {
+  "GET /healthz": "public",
+  "GET /readyz": "public",
+  "POST /api/auth/login": "public",
+  "POST /api/auth/logout": "public",
+  "GET /api/auth/me": "signed-in",
+  // Lists only the agencies the caller belongs to.
+  "GET /api/agencies": "signed-in",
+};
+
+const agencyRoles = ["agency_admin", "division_officer", "evaluator", "auditor"] as const;
+
+describe.each(engines)("route matrix on %s", (engine) => {
+  let database: Database;
+  let app: FastifyInstance;
+  let world: World;
+  let operations: Operation[];
+
+  beforeAll(async () => {
+    database = await freshDatabase(engine);
+    app = await buildApp({ config: { LOG_LEVEL: "silent" }, database });
+    world = await buildWorld(app, database);
+    operations = await listOperations(app);
+  });
+  afterAll(async () => {
+    await app?.close();
+    await database?.close();
+  });
+
+  // A request to agency A's own resources, with a body that is only an empty object.
+  const requestTo = (op: Operation, agency: World["a"]): InjectOptions => {
+    const values: Record<string, string> = {
+      agencyId: agency.agencyId,
+      assessmentId: agency.assessments[2566],
+      measureId: agency.measureId,
+      userId: agency.people.auditor.userId,
+      fileId: agency.measureId,
+      documentId: agency.measureId,
+      kind: "six_month",
+      format: "pdf",
+      fiscalYear: "2567",
+    };
+    const url = op.path.replace(/\{(\w+)\}/g, (_, name: string) => {
+      const value = values[name];
+      if (!value) throw new Error(`no matrix value for {${name}} in ${op.path}`);
+      return value;
+    });
+    const write = op.method !== "GET" && op.method !== "DELETE";
+    return { method: op.method as InjectOptions["method"], url, ...(write ? { payload: {} } : {}) };
+  };
+
+  it("classifies every route that is not about one agency", () => {
+    const unclassified = operations
+      .filter((op) => !op.pathParams.includes("agencyId"))
+      .map((op) => `${op.method} ${op.path}`)
+      .filter((key) => !(key in notAboutOneAgency));
+    expect(unclassified).toEqual([]);
+    expect(operations.filter((op) => op.pathParams.includes("agencyId")).length).toBeGreaterThan(0);
+  });
+
+  it("refuses every role of another agency on every route of an agency", async () => {
+    const leaks: string[] = [];
+    const agencyOps = operations.filter((op) => op.pathParams.includes("agencyId"));
+    for (const op of agencyOps)
+      for (const role of agencyRoles) {
+        const response = await app.inject({ ...requestTo(op, world.a), ...world.b.people[role] });
+        if (response.statusCode !== 403 || response.json().error.code !== "FORBIDDEN")
+          leaks.push(
+            `${op.method} ${op.path} as ${role} of another agency → ${response.statusCode}`,
+          );
+      }
+    expect(leaks).toEqual([]);
+  });
+
+  it("asks for sign-in on every route that is not public", async () => {
+    const open: string[] = [];
+    for (const op of operations) {
+      if (notAboutOneAgency[`${op.method} ${op.path}`] === "public") continue;
+      const response = await app.inject(requestTo(op, world.a));
+      if (response.statusCode !== 401)
+        open.push(`${op.method} ${op.path} → ${response.statusCode}`);
+    }
+    expect(open).toEqual([]);
+  });
+
+  it("refuses every agency role on national routes, and lets national administrators through", async () => {
+    const national = operations.filter(
+      (op) => notAboutOneAgency[`${op.method} ${op.path}`] === "national",
+    );
+    const wrong: string[] = [];
+    for (const op of national) {
+      for (const role of agencyRoles) {
+        const response = await app.inject({ ...requestTo(op, world.a), ...world.a.people[role] });
+        if (response.statusCode !== 403)
+          wrong.push(`${op.method} ${op.path} as ${role} → ${response.statusCode}`);
+      }
+      const admin = await app.inject({ ...requestTo(op, world.a), ...world.national });
+      if (admin.statusCode === 403 || admin.statusCode === 401)
+        wrong.push(`${op.method} ${op.path} as national admin → ${admin.statusCode}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it("lets a national administrator past the tenancy gate of every agency route", async () => {
+    const refused: string[] = [];
+    for (const op of operations.filter((o) => o.pathParams.includes("agencyId"))) {
+      const response = await app.inject({ ...requestTo(op, world.a), ...world.national });
+      if (response.statusCode === 403 || response.statusCode === 401)
+        refused.push(`${op.method} ${op.path} → ${response.statusCode}`);
+    }
+    expect(refused).toEqual([]);
+  });
+});

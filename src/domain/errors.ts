@@ -17,7 +17,9 @@ export type ErrorCode =
   | "RATE_LIMITED"
   | "CONFLICT"
   | "TOO_LARGE"
-  | "TOTP_REQUIRED";
+  | "TOTP_REQUIRED"
+  /** Stored data lacks (or contradicts) what a document needs; the details say what to add. */
+  | "DATA_INCOMPLETE";
 
 export interface IssueDetail {
   /** Dotted path of the offending field, e.g. `measures.2.responsible.0`. */

@@ -20,6 +20,7 @@ import { registerTenancy } from "./plugins/tenancy.ts";
 import { agencyRoutes } from "./routes/agencies/agency-routes.ts";
 import { authRoutes } from "./routes/auth/auth-routes.ts";
 import { dashboardRoutes } from "./routes/dashboard/dashboard-routes.ts";
+import { documentRoutes } from "./routes/documents/document-routes.ts";
 import { healthRoutes } from "./routes/health/health-routes.ts";
 import { createMailer, type Mailer } from "./services/mailer.ts";
 
@@ -41,7 +42,10 @@ declare module "fastify" {
 }
 
 /** Route plugins of the resources, in one list so each is added with one line. */
-const resourceRoutes: ((context: AppContext) => FastifyPluginAsyncZod)[] = [dashboardRoutes];
+const resourceRoutes: ((context: AppContext) => FastifyPluginAsyncZod)[] = [
+  dashboardRoutes,
+  documentRoutes,
+];
 
 export interface BuildAppOptions {
   config: Partial<AppConfig> & Pick<Config, "LOG_LEVEL">;

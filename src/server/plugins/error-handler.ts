@@ -24,6 +24,7 @@ const statusOf: Record<ErrorCode, number> = {
   CONFLICT: 409,
   TOO_LARGE: 413,
   TOTP_REQUIRED: 401,
+  DATA_INCOMPLETE: 422,
 };
 
 export interface ErrorBody {

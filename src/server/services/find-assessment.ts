@@ -1,0 +1,31 @@
+import { and, eq } from "drizzle-orm";
+import { DomainError } from "../../domain/errors.ts";
+import type { Db } from "../db/database.ts";
+import { assessments } from "../db/schema.ts";
+
+export type AssessmentRow = typeof assessments.$inferSelect;
+
+/** The assessment with this id in this agency; another agency's id is simply not found here. */
+export async function findAssessment({
+  db,
+  agencyId,
+  assessmentId,
+}: {
+  db: Db;
+  agencyId: string;
+  assessmentId: string;
+}): Promise<AssessmentRow> {
+  const [row] = await db
+    .select()
+    .from(assessments)
+    .where(and(eq(assessments.agencyId, agencyId), eq(assessments.id, assessmentId)));
+  if (!row)
+    throw new DomainError(
+      "INPUT_NOT_FOUND",
+      `no assessment ${assessmentId} in agency ${agencyId}`,
+      {
+        userMessage: "ไม่พบการประเมินนี้ในหน่วยงาน",
+      },
+    );
+  return row;
+}

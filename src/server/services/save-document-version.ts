@@ -1,0 +1,113 @@
+import { and, eq, max } from "drizzle-orm";
+import { DomainError } from "../../domain/errors.ts";
+import type { DocumentFileFormat, DocumentKind, DocumentVersion } from "../../shared/document.ts";
+import type { Db } from "../db/database.ts";
+import { assessments, blobs, documents } from "../db/schema.ts";
+import { appendAudit } from "./append-audit.ts";
+import { toDocumentVersion } from "./document-version.ts";
+
+export interface RenderedFile {
+  format: DocumentFileFormat;
+  bytes: Buffer;
+  sha256: string;
+}
+
+export interface SaveDocumentVersionOptions {
+  db: Db;
+  agencyId: string;
+  assessmentId: string;
+  kind: DocumentKind;
+  /** The exact data the files were built from. */
+  input: unknown;
+  digits: string;
+  files: RenderedFile[];
+  actor: string;
+}
+
+/**
+ * Stores rendered files as the next version of a document: blobs, the version row and its audit
+ * entry commit together. The assessment row is locked first, so two generations at once number
+ * their versions one after the other instead of colliding.
+ */
+export async function saveDocumentVersion(
+  options: SaveDocumentVersionOptions,
+): Promise<DocumentVersion> {
+  const { db, agencyId, assessmentId, kind, files } = options;
+  try {
+    return await db.transaction(async (tx) => {
+      const [locked] = await tx
+        .select({ id: assessments.id })
+        .from(assessments)
+        .where(and(eq(assessments.agencyId, agencyId), eq(assessments.id, assessmentId)))
+        .for("no key update");
+      if (!locked)
+        throw new DomainError("INPUT_NOT_FOUND", `no assessment ${assessmentId}`, {
+          userMessage: "ไม่พบการประเมินนี้ในหน่วยงาน",
+        });
+      const [latest] = await tx
+        .select({ version: max(documents.version) })
+        .from(documents)
+        .where(
+          and(
+            eq(documents.agencyId, agencyId),
+            eq(documents.assessmentId, assessmentId),
+            eq(documents.kind, kind),
+          ),
+        );
+      for (const file of files)
+        await tx
+          .insert(blobs)
+          .values({ agencyId, sha256: file.sha256, size: file.bytes.length, bytes: file.bytes })
+          .onConflictDoNothing();
+      const [row] = await tx
+        .insert(documents)
+        .values({
+          agencyId,
+          assessmentId,
+          kind,
+          version: (latest?.version ?? 0) + 1,
+          input: options.input,
+          files: Object.fromEntries(
+            files.map((f) => [f.format, { sha256: f.sha256, size: f.bytes.length }]),
+          ),
+          createdBy: options.actor,
+        })
+        .returning();
+      if (!row) throw new Error("insert returned no document");
+      const version = toDocumentVersion(row);
+      // The audit entry names the files by hash; their bytes stay in the blobs.
+      await appendAudit({
+        db: tx,
+        agencyId,
+        actor: options.actor,
+        action: "document.generate",
+        entity: "document",
+        entityId: row.id,
+        after: {
+          assessmentId,
+          kind,
+          version: row.version,
+          digits: options.digits,
+          files: row.files,
+        },
+      });
+      return version;
+    });
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    throw new DomainError("CONFLICT", "another version was saved at the same time", {
+      userMessage: "มีการสร้างเอกสารฉบับอื่นพร้อมกัน กรุณาลองใหม่",
+      cause: error,
+    });
+  }
+}
+
+/** PostgreSQL's unique_violation, however deep the driver wraps it. */
+function isUniqueViolation(error: unknown): boolean {
+  let e: unknown = error;
+  for (let depth = 0; depth < 8 && typeof e === "object" && e !== null; depth++) {
+    if ("code" in e && e.code === "23505") return true;
+    e = "cause" in e ? e.cause : undefined;
+  }
+  return false;
+}

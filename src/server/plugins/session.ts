@@ -6,7 +6,7 @@ import type { Actor } from "../auth/authorize.ts";
 import type { Database } from "../db/database.ts";
 import { resolveSession } from "../services/sessions.ts";
 
-export type SignedIn = Actor & { email: string; displayName: string };
+export type SignedIn = Actor & { email: string; displayName: string; totpEnabled: boolean };
 
 declare module "fastify" {
   interface FastifyRequest {

@@ -17,6 +17,7 @@ import { registerOpenApi } from "./plugins/openapi.ts";
 import { registerSessions } from "./plugins/session.ts";
 import { agencyRoutes } from "./routes/agencies/agency-routes.ts";
 import { authRoutes } from "./routes/auth/auth-routes.ts";
+import { passwordResetRoutes } from "./routes/auth/password-reset-routes.ts";
 import { totpRoutes } from "./routes/auth/totp-routes.ts";
 import { healthRoutes } from "./routes/health/health-routes.ts";
 import { createMailer, type Mailer } from "./services/mailer.ts";
@@ -33,7 +34,11 @@ type AppConfig = Pick<
 >;
 
 /** Route plugins of the resources, in one list so each is added with one line. */
-const resourceRoutes: ((context: AppContext) => FastifyPluginAsyncZod)[] = [authRoutes, totpRoutes];
+const resourceRoutes: ((context: AppContext) => FastifyPluginAsyncZod)[] = [
+  authRoutes,
+  totpRoutes,
+  passwordResetRoutes,
+];
 
 export interface BuildAppOptions {
   config: Partial<AppConfig> & Pick<Config, "LOG_LEVEL">;

@@ -20,6 +20,8 @@ import { authRoutes } from "./routes/auth/auth-routes.ts";
 import { passwordResetRoutes } from "./routes/auth/password-reset-routes.ts";
 import { totpRoutes } from "./routes/auth/totp-routes.ts";
 import { healthRoutes } from "./routes/health/health-routes.ts";
+import { memberRoutes } from "./routes/members/member-routes.ts";
+import { userRoutes } from "./routes/users/user-routes.ts";
 import { createMailer, type Mailer } from "./services/mailer.ts";
 
 type AppConfig = Pick<
@@ -38,6 +40,8 @@ const resourceRoutes: ((context: AppContext) => FastifyPluginAsyncZod)[] = [
   authRoutes,
   totpRoutes,
   passwordResetRoutes,
+  memberRoutes,
+  userRoutes,
 ];
 
 export interface BuildAppOptions {

@@ -19,9 +19,13 @@ import { registerSessions } from "./plugins/session.ts";
 import { registerTenancy } from "./plugins/tenancy.ts";
 import { agencyRoutes } from "./routes/agencies/agency-routes.ts";
 import { authRoutes } from "./routes/auth/auth-routes.ts";
+import { passwordResetRoutes } from "./routes/auth/password-reset-routes.ts";
+import { totpRoutes } from "./routes/auth/totp-routes.ts";
 import { dashboardRoutes } from "./routes/dashboard/dashboard-routes.ts";
 import { documentRoutes } from "./routes/documents/document-routes.ts";
 import { healthRoutes } from "./routes/health/health-routes.ts";
+import { memberRoutes } from "./routes/members/member-routes.ts";
+import { userRoutes } from "./routes/users/user-routes.ts";
 import { createMailer, type Mailer } from "./services/mailer.ts";
 
 type AppConfig = Pick<
@@ -45,6 +49,11 @@ declare module "fastify" {
 const resourceRoutes: ((context: AppContext) => FastifyPluginAsyncZod)[] = [
   dashboardRoutes,
   documentRoutes,
+  authRoutes,
+  totpRoutes,
+  passwordResetRoutes,
+  memberRoutes,
+  userRoutes,
 ];
 
 export interface BuildAppOptions {
@@ -54,8 +63,8 @@ export interface BuildAppOptions {
   frameworks?: ReadonlyMap<string, Framework>;
   /** Outgoing email; SMTP from the config (or the log) when not given. */
   mailer?: Mailer;
-  /** The clock; tests pass a fixed one. */
-  clock?: () => Date;
+  /** The clock; tests pass their own so time-based codes and link expiry are deterministic. */
+  now?: () => Date;
 }
 
 /** What route plugins receive: the database and the services built once per app. */
@@ -64,7 +73,7 @@ export interface AppContext {
   frameworks: ReadonlyMap<string, Framework>;
   mailer: Mailer;
   publicUrl: string | undefined;
-  clock: () => Date;
+  now: () => Date;
 }
 
 /** The HTTP application without listening, so tests drive it with `app.inject()`. */
@@ -85,7 +94,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       options.mailer ??
       createMailer({ SMTP_PORT: 587, ...config, PUBLIC_URL: config.PUBLIC_URL }, app.log),
     publicUrl: config.PUBLIC_URL,
-    clock: options.clock ?? (() => new Date()),
+    now: options.now ?? (() => new Date()),
   };
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -100,13 +109,12 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       }),
   });
   await app.register(helmet, { global: true });
-  await registerSessions(app, database);
+  await registerSessions(app, database, context.now);
   registerCsrf(app);
   registerTenancy(app);
   registerRejectNul(app);
   await app.register(healthRoutes(database));
   await app.register(agencyRoutes(database));
-  await app.register(authRoutes(database, config.PUBLIC_URL?.startsWith("https://") ?? false));
   // Each resource's routes register here, given the shared context.
   for (const routes of resourceRoutes) await app.register(routes(context));
   return app;

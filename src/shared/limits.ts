@@ -13,3 +13,13 @@ export const CSRF_HEADER = "x-csrf-token";
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 /** Reminders: measures due within this many days (or overdue) produce a notice, once a day. */
 export const REMINDER_DAYS = 14;
+/** Shortest password accepted when a password is set or reset. */
+export const PASSWORD_MIN_LENGTH = 10;
+/** How long an emailed password-reset link works. */
+export const RESET_LINK_MINUTES = 60;
+/** How long the set-password link of a newly created account works. */
+export const INVITE_LINK_DAYS = 7;
+/** Password-reset requests (and confirmations) per client address per minute, counted in memory. */
+export const RESET_REQUESTS_PER_MINUTE = 5;
+/** Unused, unexpired reset links one account may hold; further requests send nothing (no mailbox flooding). */
+export const MAX_LIVE_RESET_LINKS = 3;

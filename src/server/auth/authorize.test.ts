@@ -36,6 +36,7 @@ describe("authorize", () => {
   it("grants each role its part of its own agency", () => {
     expect(allowedInOwn("auditor")).toEqual([
       "agency.read",
+      "user.read",
       "assessment.read",
       "measure.read",
       "audit.read",
@@ -50,6 +51,10 @@ describe("authorize", () => {
     ]);
     expect(allowedInOwn("agency_admin")).not.toContain("oit.review");
     expect(allowedInOwn("agency_admin")).toContain("document.approve");
+    expect(allowedInOwn("agency_admin")).toContain("user.manage");
+    for (const role of ["division_officer", "evaluator", "auditor"] as const)
+      expect(allowedInOwn(role, "กองคลัง")).not.toContain("user.manage");
+    expect(allowedInOwn("division_officer", "กองคลัง")).not.toContain("user.read");
   });
 
   it("keeps division officers to their own division's measures", () => {

@@ -15,6 +15,7 @@ export type Role = (typeof roles)[number];
 export const actions = [
   "agency.read",
   "agency.update",
+  "user.read",
   "user.manage",
   "assessment.read",
   "assessment.manage",
@@ -58,7 +59,8 @@ const grants: Record<Exclude<Role, "national_admin">, readonly Action[]> = {
   agency_admin: actions.filter((a) => a !== "oit.review"),
   division_officer: [...reads, "measure.write", "progress.write"],
   evaluator: [...reads, "results.write", "oit.review"],
-  auditor: reads,
+  // Auditors also see who holds which role: who could change what is part of what they check.
+  auditor: [...reads, "user.read"],
 };
 
 /** Division officers change only their own division's measures and progress. */

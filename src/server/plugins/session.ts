@@ -6,7 +6,7 @@ import type { Actor } from "../auth/authorize.ts";
 import type { Database } from "../db/database.ts";
 import { resolveSession } from "../services/sessions.ts";
 
-export type SignedIn = Actor & { email: string; displayName: string };
+export type SignedIn = Actor & { email: string; displayName: string; totpEnabled: boolean };
 
 declare module "fastify" {
   interface FastifyRequest {
@@ -16,12 +16,18 @@ declare module "fastify" {
 }
 
 /** Reads the session cookie on every request; routes that need a user call `requireActor`. */
-export async function registerSessions(app: FastifyInstance, database: Database): Promise<void> {
+export async function registerSessions(
+  app: FastifyInstance,
+  database: Database,
+  now: () => Date,
+): Promise<void> {
   await app.register(cookie);
   app.decorateRequest("actor", undefined);
   app.addHook("onRequest", async (request) => {
     const token = request.cookies[SESSION_COOKIE];
-    request.actor = token ? await resolveSession({ db: database.db, token }) : undefined;
+    request.actor = token
+      ? await resolveSession({ db: database.db, token, now: now() })
+      : undefined;
   });
 }
 

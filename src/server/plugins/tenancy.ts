@@ -4,8 +4,11 @@ import { requireActor } from "./session.ts";
 
 declare module "fastify" {
   interface FastifyContextConfig {
-    /** "national": national administrators only; "public": no sign-in (e.g. the transparency page). */
-    access?: "national" | "public";
+    /**
+     * "national": national administrators only; "signed-in": anyone signed in, about no one
+     * agency; "public": no sign-in. Routes under /:agencyId need no declaration.
+     */
+    access?: "national" | "signed-in" | "public";
   }
 }
 
@@ -17,6 +20,7 @@ export function registerTenancy(app: FastifyInstance): void {
     const access = request.routeOptions.config.access;
     if (access === "public") return;
     if (access === "national") return assertNationalAdmin(requireActor(request));
+    if (access === "signed-in") return void requireActor(request);
     const agencyId = (request.params as Record<string, unknown> | undefined)?.agencyId;
     if (typeof agencyId === "string") assertMemberOf(requireActor(request), agencyId);
   });

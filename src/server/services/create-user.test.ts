@@ -48,8 +48,25 @@ describe.each(engines)("createUser on %s", (engine) => {
       password: "อีกรหัสหนึ่ง",
       memberships: [{ agencyId: agency, role: "auditor" }],
     });
-    await expect(attempt).rejects.toThrow();
+    await expect(attempt).rejects.toMatchObject({
+      code: "CONFLICT",
+      userMessage: "มีบัญชีผู้ใช้ที่ใช้อีเมลนี้อยู่แล้ว",
+    });
     expect(await database.db.select().from(users)).toHaveLength(1);
     expect(await database.db.select().from(auditLog)).toHaveLength(2);
+  });
+
+  it("gives an account created without a password one that nobody knows", async () => {
+    const { id } = await createUser({
+      db: database.db,
+      actor: "national-admin",
+      email: "invited@huaisak.go.th",
+      displayName: "ผู้ได้รับเชิญ",
+      memberships: [{ agencyId: agency, role: "evaluator" }],
+    });
+    const [user] = await database.db.select().from(users).where(eq(users.id, id));
+    expect(user?.passwordHash).toMatch(/^\$argon2id\$/);
+    for (const guess of ["", "undefined", "null", "password"])
+      expect(await verifyPassword(user?.passwordHash ?? "", guess)).toBe(false);
   });
 });

@@ -6,6 +6,7 @@ import type { Actor, Role } from "../auth/authorize.ts";
 import { hashPassword, verifyPassword } from "../auth/passwords.ts";
 import type { Db } from "../db/database.ts";
 import { memberships, sessions, users } from "../db/schema.ts";
+import { claimTotpStep, matchTotp } from "./totp.ts";
 
 const tokenHash = (token: string) => createHash("sha256").update(token).digest("hex");
 // Unknown e-mails still cost one argon2 verification, so timing does not reveal who has an account.
@@ -16,11 +17,24 @@ const wrongCredentials = () =>
     userMessage: "อีเมลหรือรหัสผ่านไม่ถูกต้อง",
   });
 
-/** Checks a password and opens a session; repeated failures lock the account for a while. */
+const totpRequired = () =>
+  new DomainError("TOTP_REQUIRED", "this account needs its authenticator code", {
+    userMessage: "กรอกรหัสยืนยันตัวตน 6 หลักจากแอป",
+  });
+const wrongTotp = () =>
+  new DomainError("TOTP_REQUIRED", "wrong or already used authenticator code", {
+    userMessage: "รหัสยืนยันตัวตนไม่ถูกต้องหรือถูกใช้ไปแล้ว กรอกรหัสล่าสุดจากแอป",
+  });
+
+/**
+ * Checks a password (and the authenticator code once the account has turned TOTP on) and opens a
+ * session; repeated failures of either lock the account for a while.
+ */
 export async function signIn(options: {
   db: Db;
   email: string;
   password: string;
+  totp?: string | undefined;
   now?: Date;
 }): Promise<{ token: string; expiresAt: Date; userId: string }> {
   const { db } = options;
@@ -38,16 +52,22 @@ export async function signIn(options: {
       userMessage: `บัญชีถูกล็อกชั่วคราวเพราะใส่รหัสผ่านผิดหลายครั้ง ลองใหม่หลัง ${user.lockedUntil.toISOString()}`,
     });
   if (!(await verifyPassword(user.passwordHash, options.password))) {
-    const failures = user.failedLogins + 1;
-    const lock = failures >= LOGIN_FAILURES_BEFORE_LOCK;
-    await db
-      .update(users)
-      .set({
-        failedLogins: lock ? 0 : failures,
-        lockedUntil: lock ? new Date(now.getTime() + LOCK_MINUTES * 60_000) : user.lockedUntil,
-      })
-      .where(eq(users.id, user.id));
+    await recordFailure(db, user, now);
     throw wrongCredentials();
+  }
+  if (user.totpEnabledAt && user.totpSecret) {
+    // Asked for only after the right password, so the answer reveals nothing to a guesser.
+    if (options.totp === undefined) throw totpRequired();
+    const step = matchTotp({
+      secret: user.totpSecret,
+      code: options.totp,
+      now,
+      usedStep: user.totpLastStep,
+    });
+    if (step === undefined || !(await claimTotpStep(db, user.id, step))) {
+      await recordFailure(db, user, now);
+      throw wrongTotp();
+    }
   }
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3_600_000);
@@ -56,6 +76,23 @@ export async function signIn(options: {
     await tx.insert(sessions).values({ tokenHash: tokenHash(token), userId: user.id, expiresAt });
   });
   return { token, expiresAt, userId: user.id };
+}
+
+/** Counts one more failure; the last allowed one locks the account for a while. */
+async function recordFailure(
+  db: Db,
+  user: { id: string; failedLogins: number; lockedUntil: Date | null },
+  now: Date,
+): Promise<void> {
+  const failures = user.failedLogins + 1;
+  const lock = failures >= LOGIN_FAILURES_BEFORE_LOCK;
+  await db
+    .update(users)
+    .set({
+      failedLogins: lock ? 0 : failures,
+      lockedUntil: lock ? new Date(now.getTime() + LOCK_MINUTES * 60_000) : user.lockedUntil,
+    })
+    .where(eq(users.id, user.id));
 }
 
 /** The signed-in actor with every membership, or undefined for a missing or expired session. */
@@ -69,7 +106,7 @@ export async function resolveSession(options: {
   db: Db;
   token: string;
   now?: Date;
-}): Promise<(Actor & { email: string; displayName: string }) | undefined> {
+}): Promise<(Actor & { email: string; displayName: string; totpEnabled: boolean }) | undefined> {
   const now = options.now ?? new Date();
   // One round trip per request: the user and all their memberships together.
   const [row] = await options.db
@@ -77,6 +114,7 @@ export async function resolveSession(options: {
       userId: users.id,
       email: users.email,
       displayName: users.displayName,
+      totpEnabledAt: users.totpEnabledAt,
       memberships: sql<MembershipRow[]>`coalesce((
         select json_agg(json_build_object('agencyId', m.agency_id, 'role', m.role, 'division', m.division))
         from ${memberships} m where m.user_id = ${users.id}), '[]'::json)`,
@@ -85,8 +123,10 @@ export async function resolveSession(options: {
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.tokenHash, tokenHash(options.token)), gt(sessions.expiresAt, now)));
   if (!row) return undefined;
+  const { totpEnabledAt, ...who } = row;
   return {
-    ...row,
+    ...who,
+    totpEnabled: totpEnabledAt !== null,
     memberships: row.memberships.map((m) => ({ ...m, division: m.division ?? undefined })),
   };
 }

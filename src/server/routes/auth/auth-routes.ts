@@ -1,31 +1,22 @@
 import { randomBytes } from "node:crypto";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
+import { loginRequest, meResponse } from "../../../shared/auth.ts";
 import { CSRF_COOKIE, LOGIN_ATTEMPTS_PER_MINUTE, SESSION_COOKIE } from "../../../shared/limits.ts";
-import type { Database } from "../../db/database.ts";
+import type { AppContext } from "../../app.ts";
 import { requireActor } from "../../plugins/session.ts";
 import { resolveSession, signIn, signOut } from "../../services/sessions.ts";
 
-const credentials = z.object({ email: z.email(), password: z.string().min(1).max(200) });
-const me = z.object({
-  userId: z.string(),
-  email: z.string(),
-  displayName: z.string(),
-  memberships: z.array(
-    z.object({ agencyId: z.string(), role: z.string(), division: z.string().optional() }),
-  ),
-});
-
-export function authRoutes(database: Database, secureCookies: boolean): FastifyPluginAsyncZod {
+export function authRoutes({ database, publicUrl, now }: AppContext): FastifyPluginAsyncZod {
+  const secureCookies = publicUrl?.startsWith("https://") ?? false;
   return async (app) => {
     app.post(
       "/api/auth/login",
       {
-        schema: { tags: ["auth"], body: credentials, response: { 200: me } },
+        schema: { tags: ["auth"], body: loginRequest, response: { 200: meResponse } },
         config: { rateLimit: { max: LOGIN_ATTEMPTS_PER_MINUTE, timeWindow: "1 minute" } },
       },
       async (request, reply) => {
-        const session = await signIn({ db: database.db, ...request.body });
+        const session = await signIn({ db: database.db, ...request.body, now: now() });
         const cookie = {
           secure: secureCookies,
           sameSite: "lax" as const,
@@ -35,7 +26,7 @@ export function authRoutes(database: Database, secureCookies: boolean): FastifyP
         reply.setCookie(SESSION_COOKIE, session.token, { ...cookie, httpOnly: true });
         // Readable by our own pages only, which echo it in a header on every write.
         reply.setCookie(CSRF_COOKIE, randomBytes(24).toString("base64url"), cookie);
-        const actor = await resolveSession({ db: database.db, token: session.token });
+        const actor = await resolveSession({ db: database.db, token: session.token, now: now() });
         if (!actor) throw new Error("a session just opened does not resolve");
         return actor;
       },
@@ -49,7 +40,7 @@ export function authRoutes(database: Database, secureCookies: boolean): FastifyP
     });
     app.get(
       "/api/auth/me",
-      { schema: { tags: ["auth"], response: { 200: me } } },
+      { schema: { tags: ["auth"], response: { 200: meResponse } } },
       async (request) => requireActor(request),
     );
   };

@@ -18,8 +18,8 @@ describe.each(engines)("dashboard on %s", (engine) => {
   beforeAll(async () => {
     database = await freshDatabase(engine);
     // 1 March 2023 at 09:00 in Bangkok.
-    const clock = () => new Date("2023-03-01T02:00:00Z");
-    app = await buildApp({ config: { LOG_LEVEL: "silent" }, database, clock });
+    const now = () => new Date("2023-03-01T02:00:00Z");
+    app = await buildApp({ config: { LOG_LEVEL: "silent" }, database, now });
     const { db } = database;
     agencyId = (await createAgency({ db, actor: "test", agency: buildAgency() })).id;
     otherId = (await createAgency({ db, actor: "test", agency: buildAgency({ name: "อื่น" }) })).id;

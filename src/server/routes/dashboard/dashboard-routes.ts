@@ -7,7 +7,7 @@ import { assertAllowed } from "../../auth/authorize.ts";
 import { requireActor } from "../../plugins/session.ts";
 import { getDashboard } from "../../services/get-dashboard.ts";
 
-export function dashboardRoutes({ database, clock }: AppContext): FastifyPluginAsyncZod {
+export function dashboardRoutes({ database, now }: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       "/api/agencies/:agencyId/dashboard",
@@ -21,7 +21,7 @@ export function dashboardRoutes({ database, clock }: AppContext): FastifyPluginA
       },
       async (request) => {
         assertAllowed(requireActor(request), "assessment.read", request.params);
-        const today = bangkokDay(clock());
+        const today = bangkokDay(now());
         return getDashboard({ db: database.db, agencyId: request.params.agencyId, today });
       },
     );

@@ -16,6 +16,7 @@ import { registerErrorHandler } from "./plugins/error-handler.ts";
 import { registerOpenApi } from "./plugins/openapi.ts";
 import { registerSessions } from "./plugins/session.ts";
 import { agencyRoutes } from "./routes/agencies/agency-routes.ts";
+import { assessmentRoutes } from "./routes/assessments/assessment-routes.ts";
 import { authRoutes } from "./routes/auth/auth-routes.ts";
 import { healthRoutes } from "./routes/health/health-routes.ts";
 import { createMailer, type Mailer } from "./services/mailer.ts";
@@ -32,7 +33,7 @@ type AppConfig = Pick<
 >;
 
 /** Route plugins of the resources, in one list so each is added with one line. */
-const resourceRoutes: ((context: AppContext) => FastifyPluginAsyncZod)[] = [];
+const resourceRoutes: ((context: AppContext) => FastifyPluginAsyncZod)[] = [assessmentRoutes];
 
 export interface BuildAppOptions {
   config: Partial<AppConfig> & Pick<Config, "LOG_LEVEL">;
@@ -41,6 +42,8 @@ export interface BuildAppOptions {
   frameworks?: ReadonlyMap<string, Framework>;
   /** Outgoing email; SMTP from the config (or the log) when not given. */
   mailer?: Mailer;
+  /** The clock; tests pass a fixed one so date-dependent answers are deterministic. */
+  now?: () => Date;
 }
 
 /** What route plugins receive: the database and the services built once per app. */
@@ -49,6 +52,7 @@ export interface AppContext {
   frameworks: ReadonlyMap<string, Framework>;
   mailer: Mailer;
   publicUrl: string | undefined;
+  now: () => Date;
 }
 
 /** The HTTP application without listening, so tests drive it with `app.inject()`. */
@@ -62,6 +66,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       options.mailer ??
       createMailer({ SMTP_PORT: 587, ...config, PUBLIC_URL: config.PUBLIC_URL }, app.log),
     publicUrl: config.PUBLIC_URL,
+    now: options.now ?? (() => new Date()),
   };
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

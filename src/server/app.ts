@@ -19,6 +19,7 @@ import { agencyRoutes } from "./routes/agencies/agency-routes.ts";
 import { assessmentRoutes } from "./routes/assessments/assessment-routes.ts";
 import { authRoutes } from "./routes/auth/auth-routes.ts";
 import { healthRoutes } from "./routes/health/health-routes.ts";
+import { resultRoutes } from "./routes/results/result-routes.ts";
 import { createMailer, type Mailer } from "./services/mailer.ts";
 
 type AppConfig = Pick<
@@ -33,7 +34,10 @@ type AppConfig = Pick<
 >;
 
 /** Route plugins of the resources, in one list so each is added with one line. */
-const resourceRoutes: ((context: AppContext) => FastifyPluginAsyncZod)[] = [assessmentRoutes];
+const resourceRoutes: ((context: AppContext) => FastifyPluginAsyncZod)[] = [
+  assessmentRoutes,
+  resultRoutes,
+];
 
 export interface BuildAppOptions {
   config: Partial<AppConfig> & Pick<Config, "LOG_LEVEL">;

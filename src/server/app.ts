@@ -19,6 +19,7 @@ import { agencyRoutes } from "./routes/agencies/agency-routes.ts";
 import { assessmentRoutes } from "./routes/assessments/assessment-routes.ts";
 import { authRoutes } from "./routes/auth/auth-routes.ts";
 import { healthRoutes } from "./routes/health/health-routes.ts";
+import { importRoutes } from "./routes/imports/import-routes.ts";
 import { resultRoutes } from "./routes/results/result-routes.ts";
 import { createMailer, type Mailer } from "./services/mailer.ts";
 
@@ -37,6 +38,7 @@ type AppConfig = Pick<
 const resourceRoutes: ((context: AppContext) => FastifyPluginAsyncZod)[] = [
   assessmentRoutes,
   resultRoutes,
+  importRoutes,
 ];
 
 export interface BuildAppOptions {

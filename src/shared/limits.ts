@@ -13,3 +13,7 @@ export const CSRF_HEADER = "x-csrf-token";
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 /** Reminders: measures due within this many days (or overdue) produce a notice, once a day. */
 export const REMINDER_DAYS = 14;
+/** Data rows one results import may hold (more than every agency in one year); split larger files. */
+export const MAX_IMPORT_ROWS = 20_000;
+/** Problems listed for one refused import; the rest are counted, so the answer stays readable. */
+export const MAX_IMPORT_PROBLEMS = 2_000;

@@ -241,20 +241,32 @@ describe.each(engines)("results import on %s", (engine) => {
     const evaluator = await signInAs(app, database, [{ agencyId: ids.b ?? "", role: "evaluator" }]);
     const alone = await send(evaluator, { name: "own.csv", bytes: csv([thaiHeader, own]) });
     expect(alone.statusCode, alone.body).toBe(200);
-    for (const role of ["auditor", "division_officer"] as const) {
-      const reader = await signInAs(app, database, [{ agencyId: ids.b ?? "", role }]);
+    const roles = ["agency_admin", "evaluator", "auditor", "division_officer"] as const;
+    const readers = [];
+    for (const role of ["auditor", "division_officer"] as const)
+      readers.push(await signInAs(app, database, [{ agencyId: ids.b ?? "", role }]));
+    const outsiders = [];
+    for (const role of roles)
+      outsiders.push(await signInAs(app, database, [{ agencyId: ids.d ?? "", role }]));
+    const afterOwn = await snapshot();
+    for (const reader of readers)
       expect(
         (await send(reader, { name: "own.csv", bytes: csv([thaiHeader, own]) })).statusCode,
       ).toBe(403);
-    }
-    for (const role of ["agency_admin", "evaluator"] as const) {
-      const outsider = await signInAs(app, database, [{ agencyId: ids.d ?? "", role }]);
+    // Every role of another agency: those who may write results somewhere get the row refused, the rest a 403.
+    for (const [i, role] of roles.entries()) {
+      const outsider = outsiders[i] as Browser;
       const refused = await send(outsider, { name: "own.csv", bytes: csv([thaiHeader, own]) });
+      if (role === "auditor" || role === "division_officer") {
+        expect(refused.statusCode, role).toBe(403);
+        continue;
+      }
       expect(refused.statusCode, role).toBe(400);
       expect(refused.json().error.details[0].en).toBe(
         "forbidden: you are not a member of this agency",
       );
     }
+    expect(await snapshot()).toEqual(afterOwn);
     const anonymous = await app.inject({ method: "POST", url: "/api/imports/results" });
     expect(anonymous.statusCode).toBe(401);
   });

@@ -18,13 +18,16 @@ import { registerRejectNul } from "./plugins/reject-nul.ts";
 import { registerSessions } from "./plugins/session.ts";
 import { registerTenancy } from "./plugins/tenancy.ts";
 import { agencyRoutes } from "./routes/agencies/agency-routes.ts";
+import { assessmentRoutes } from "./routes/assessments/assessment-routes.ts";
 import { authRoutes } from "./routes/auth/auth-routes.ts";
 import { passwordResetRoutes } from "./routes/auth/password-reset-routes.ts";
 import { totpRoutes } from "./routes/auth/totp-routes.ts";
 import { dashboardRoutes } from "./routes/dashboard/dashboard-routes.ts";
 import { documentRoutes } from "./routes/documents/document-routes.ts";
 import { healthRoutes } from "./routes/health/health-routes.ts";
+import { importRoutes } from "./routes/imports/import-routes.ts";
 import { memberRoutes } from "./routes/members/member-routes.ts";
+import { resultRoutes } from "./routes/results/result-routes.ts";
 import { userRoutes } from "./routes/users/user-routes.ts";
 import { createMailer, type Mailer } from "./services/mailer.ts";
 
@@ -54,6 +57,9 @@ const resourceRoutes: ((context: AppContext) => FastifyPluginAsyncZod)[] = [
   passwordResetRoutes,
   memberRoutes,
   userRoutes,
+  assessmentRoutes,
+  resultRoutes,
+  importRoutes,
 ];
 
 export interface BuildAppOptions {

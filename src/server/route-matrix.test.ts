@@ -21,6 +21,9 @@ const notAboutOneAgency: Record<string, "public" | "signed-in" | "national"> = {
   "POST /api/auth/password-reset": "public",
   "POST /api/auth/password-reset/confirm": "public",
   "GET /api/users": "national",
+  "POST /api/fiscal-years/{fiscalYear}/open": "national",
+  // Each row is then checked against its own agency.
+  "POST /api/imports/results": "signed-in",
   "POST /api/users": "national",
   // Lists only the agencies the caller belongs to.
   "GET /api/agencies": "signed-in",

@@ -23,3 +23,7 @@ export const INVITE_LINK_DAYS = 7;
 export const RESET_REQUESTS_PER_MINUTE = 5;
 /** Unused, unexpired reset links one account may hold; further requests send nothing (no mailbox flooding). */
 export const MAX_LIVE_RESET_LINKS = 3;
+/** Data rows one results import may hold (more than every agency in one year); split larger files. */
+export const MAX_IMPORT_ROWS = 20_000;
+/** Problems listed for one refused import; the rest are counted, so the answer stays readable. */
+export const MAX_IMPORT_PROBLEMS = 2_000;

@@ -73,3 +73,17 @@ export function fiscalYearRange(fiscalYearBe: number): { start: CalendarDate; en
     end: { year: gregorian, month: 9, day: 30 },
   };
 }
+
+const thaiCalendarDay = new Intl.DateTimeFormat("en-CA", {
+  timeZone: "Asia/Bangkok",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
+
+/** The ISO date (YYYY-MM-DD, Gregorian) that it is in Thailand at `now`; ITA windows are Thai days. */
+export function thaiIsoDate(now: Date): string {
+  const parts = thaiCalendarDay.formatToParts(now);
+  const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value;
+  return `${get("year")}-${get("month")}-${get("day")}`;
+}

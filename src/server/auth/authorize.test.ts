@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { type Action, type Actor, actions, authorize, type Role, roles } from "./authorize.ts";
+import {
+  type Action,
+  type Actor,
+  actions,
+  assertAllowedSomewhere,
+  authorize,
+  type Role,
+  roles,
+} from "./authorize.ts";
 
 const own = "11111111-1111-4111-8111-111111111111";
 const other = "22222222-2222-4222-8222-222222222222";
@@ -50,6 +58,7 @@ describe("authorize", () => {
       "audit.read",
     ]);
     expect(allowedInOwn("agency_admin")).not.toContain("oit.review");
+    expect(allowedInOwn("agency_admin")).not.toContain("assessment.open");
     expect(allowedInOwn("agency_admin")).toContain("document.approve");
     expect(allowedInOwn("agency_admin")).toContain("user.manage");
     for (const role of ["division_officer", "evaluator", "auditor"] as const)
@@ -73,5 +82,25 @@ describe("authorize", () => {
     const shared = { agencyId: own, divisions: ["กองช่าง", "กองคลัง"] };
     expect(authorize(officer, write, shared).allowed).toBe(true);
     expect(authorize(officer, write, { agencyId: own, divisions: ["กองช่าง"] }).allowed).toBe(false);
+  });
+
+  it("keeps opening a fiscal year to national administrators", () => {
+    for (const role of roles.filter((r) => r !== "national_admin"))
+      expect(authorize(actorWith(role), "assessment.open", { agencyId: own }).allowed).toBe(false);
+  });
+
+  it("lets a file of many agencies through only to someone allowed in at least one", () => {
+    expect(() => assertAllowedSomewhere(actorWith("evaluator"), "results.write")).not.toThrow();
+    expect(() => assertAllowedSomewhere(actorWith("agency_admin"), "results.write")).not.toThrow();
+    expect(() =>
+      assertAllowedSomewhere(actorWith("national_admin"), "results.write"),
+    ).not.toThrow();
+    for (const role of ["auditor", "division_officer"] as const)
+      expect(() => assertAllowedSomewhere(actorWith(role), "results.write")).toThrow(
+        "your roles may not results.write in any agency",
+      );
+    expect(() =>
+      assertAllowedSomewhere({ userId: "x", memberships: [] }, "results.write"),
+    ).toThrow();
   });
 });

@@ -19,6 +19,8 @@ export const actions = [
   "user.manage",
   "assessment.read",
   "assessment.manage",
+  /** Opening a fiscal year for agencies nationwide: national administrators only. */
+  "assessment.open",
   "results.write",
   "measure.read",
   "measure.write",
@@ -54,9 +56,12 @@ export type Decision = { allowed: true } | { allowed: false; reason: { th: strin
 
 const reads: Action[] = ["agency.read", "assessment.read", "measure.read", "audit.read"];
 
+/** Actions no agency role holds; only national administrators may take them. */
+const nationalOnly: readonly Action[] = ["assessment.open"];
+
 /** What each role may do inside an agency it is a member of. */
 const grants: Record<Exclude<Role, "national_admin">, readonly Action[]> = {
-  agency_admin: actions.filter((a) => a !== "oit.review"),
+  agency_admin: actions.filter((a) => a !== "oit.review" && !nationalOnly.includes(a)),
   division_officer: [...reads, "measure.write", "progress.write"],
   evaluator: [...reads, "results.write", "oit.review"],
   // Auditors also see who holds which role: who could change what is part of what they check.
@@ -124,5 +129,14 @@ export function assertNationalAdmin(actor: Actor): void {
   if (isNationalAdmin(actor)) return;
   throw new DomainError("FORBIDDEN", "national administrators only", {
     userMessage: "เฉพาะผู้ดูแลระบบระดับประเทศเท่านั้น",
+  });
+}
+
+/** For actions whose agencies are only known later (a file of many agencies): allowed in at least one. */
+export function assertAllowedSomewhere(actor: Actor, action: Action): void {
+  if (actor.memberships.some((m) => authorize(actor, action, { agencyId: m.agencyId }).allowed))
+    return;
+  throw new DomainError("FORBIDDEN", `your roles may not ${action} in any agency`, {
+    userMessage: "บทบาทของคุณทำรายการนี้ไม่ได้ในหน่วยงานใดเลย",
   });
 }

@@ -12,8 +12,9 @@ function nulPaths(value: unknown, path: string, found: IssueDetail[]): void {
         th: "มีอักขระ NUL (รหัส 0) ซึ่งใช้ไม่ได้ ลบอักขระนี้ออก",
         en: "contains the NUL character (code 0), which is not allowed; remove it",
       });
-  } else if (Array.isArray(value)) value.forEach((v, i) => nulPaths(v, `${path}.${i}`, found));
-  else if (value !== null && typeof value === "object")
+  } else if (Array.isArray(value)) {
+    for (const [i, v] of value.entries()) nulPaths(v, `${path}.${i}`, found);
+  } else if (value !== null && typeof value === "object")
     for (const [key, v] of Object.entries(value)) {
       nulPaths(key, `${path}.${key.replaceAll("\u0000", "\\0")} (name)`, found);
       nulPaths(v, `${path}.${key.replaceAll("\u0000", "\\0")}`, found);

@@ -1,5 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { DomainError } from "../../domain/errors.ts";
+import type { AssessmentResponse } from "../../shared/assessment.ts";
 import type { Db } from "../db/database.ts";
 import { assessments } from "../db/schema.ts";
 
@@ -24,8 +25,18 @@ export async function findAssessment({
       "INPUT_NOT_FOUND",
       `no assessment ${assessmentId} in agency ${agencyId}`,
       {
-        userMessage: "ไม่พบการประเมินนี้ในหน่วยงาน",
+        userMessage: "ไม่พบการประเมินนี้ในหน่วยงานนี้",
       },
     );
   return row;
+}
+
+export function toAssessmentResponse(row: AssessmentRow): AssessmentResponse {
+  return {
+    id: row.id,
+    agencyId: row.agencyId,
+    fiscalYear: row.fiscalYear,
+    frameworkId: row.frameworkId,
+    createdAt: row.createdAt.toISOString(),
+  };
 }

@@ -1,0 +1,62 @@
+import { z } from "zod";
+
+// An assessment's result: indicator scores entered or imported, the official figures beside the
+// recomputed ones, and the difference when they disagree.
+
+export const resultBody = z.strictObject({
+  indicators: z.record(z.string().regex(/^[1-9][0-9]*$/), z.number().min(0).max(100)),
+  oit: z.record(z.string().regex(/^[oO][0-9]+$/), z.enum(["pass", "fail"])).optional(),
+  official: z
+    .strictObject({
+      overall: z.number().min(0).max(100),
+      level: z.string().trim().min(1).optional(),
+    })
+    .optional(),
+});
+
+const localText = z.object({ th: z.string(), en: z.string() });
+
+export const resultResponse = z.object({
+  agencyId: z.string(),
+  assessmentId: z.string(),
+  fiscalYear: z.number(),
+  frameworkId: z.string(),
+  source: z.enum(["entered", "imported", "computed"]),
+  indicators: z.record(z.string(), z.number()),
+  oit: z.record(z.string(), z.enum(["pass", "fail"])).nullable(),
+  official: z.object({ overall: z.number(), level: z.string().nullable() }).nullable(),
+  /** Recomputed from the indicator scores with the framework's weights and levels. */
+  computed: z.object({ overall: z.number(), level: z.string() }),
+  /** Official minus computed overall when they differ by more than 0.01; otherwise null. */
+  discrepancy: z.number().nullable(),
+  /** Why the result is flagged (overall or level differ); null when it is not. */
+  explanation: localText.nullable(),
+  updatedAt: z.string(),
+  updatedBy: z.string(),
+});
+
+export const importQuery = z.object({
+  /** Check the file and report, writing nothing. */
+  dryRun: z.enum(["true", "false"]).default("false"),
+});
+
+export const importSummary = z.object({
+  dryRun: z.boolean(),
+  rows: z.number(),
+  agencies: z.number(),
+  assessmentsCreated: z.number(),
+  discrepancies: z.array(
+    z.object({
+      row: z.number(),
+      agencyId: z.string(),
+      fiscalYear: z.number(),
+      officialOverall: z.number(),
+      computedOverall: z.number(),
+      discrepancy: z.number(),
+    }),
+  ),
+});
+
+export type ResultBody = z.output<typeof resultBody>;
+export type ResultResponse = z.output<typeof resultResponse>;
+export type ImportSummary = z.output<typeof importSummary>;

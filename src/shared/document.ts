@@ -45,6 +45,8 @@ export const documentVersion = z.object({
   createdAt: z.iso.datetime(),
   createdBy: z.string(),
   files: z.partialRecord(z.enum(documentFormats), documentFile),
+  /** How it was rendered; with the input, enough to rebuild it. */
+  options: z.object({ digits: z.enum(digitStyles).optional() }),
 });
 
 export const documentDetail = documentVersion.extend({

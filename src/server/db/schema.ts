@@ -148,6 +148,14 @@ export const assessments = pgTable(
     id: uuid("id").notNull().defaultRandom(),
     fiscalYear: integer("fiscal_year").notNull(),
     frameworkId: text("framework_id").notNull(),
+    /** The agency's own analysis thresholds for this year's measures; the framework's when null. */
+    thresholds: jsonb("thresholds").$type<{
+      strength?: number | undefined;
+      weakness?: number | undefined;
+      urgent?: number | undefined;
+    }>(),
+    /** The day the head approved this year's measures, printed on the document. */
+    approvedOn: date("approved_on", { mode: "string" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -293,6 +301,8 @@ export const documents = pgTable(
     version: integer("version").notNull(),
     /** The exact input the document was built from, so any version can be explained or rebuilt. */
     input: jsonb("input").notNull(),
+    /** How it was rendered (e.g. Thai or Arabic digits): with the input, enough to rebuild it. */
+    options: jsonb("options").$type<Record<string, string>>().notNull().default({}),
     /** Format (html, docx, pdf) → the SHA-256 of its blob and its size. */
     files: jsonb("files").$type<Record<string, { sha256: string; size: number }>>().notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

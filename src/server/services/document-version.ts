@@ -12,5 +12,10 @@ export function toDocumentVersion(row: Omit<DocumentRow, "input" | "agencyId">):
     createdAt: row.createdAt.toISOString(),
     createdBy: row.createdBy,
     files: row.files,
+    options: { digits: digitsOf(row.options.digits) },
   };
+}
+
+function digitsOf(value: string | undefined): DocumentVersion["options"]["digits"] {
+  return value === "thai" || value === "arabic" ? value : undefined;
 }

@@ -23,6 +23,7 @@ export async function listDocuments({
       kind: documents.kind,
       version: documents.version,
       files: documents.files,
+      options: documents.options,
       createdAt: documents.createdAt,
       createdBy: documents.createdBy,
     })

@@ -98,7 +98,11 @@ export async function loadMeasuresInput(options: LoadMeasuresInputOptions): Prom
       indicators: m.indicators,
       oitItems: m.oitItems,
     })),
-    approval: { signatory: head(agency) },
+    ...(assessment.thresholds ? { thresholds: assessment.thresholds } : {}),
+    approval: {
+      signatory: head(agency),
+      ...(assessment.approvedOn ? { date: assessment.approvedOn } : {}),
+    },
   };
   return { input, year: validate(input, rows, options.frameworks) };
 }

@@ -67,6 +67,7 @@ export async function saveDocumentVersion(
           kind,
           version: (latest?.version ?? 0) + 1,
           input: options.input,
+          options: { digits: options.digits },
           files: Object.fromEntries(
             files.map((f) => [f.format, { sha256: f.sha256, size: f.bytes.length }]),
           ),

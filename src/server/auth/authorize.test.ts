@@ -50,6 +50,17 @@ describe("authorize", () => {
     ]);
     expect(allowedInOwn("agency_admin")).not.toContain("oit.review");
     expect(allowedInOwn("agency_admin")).toContain("document.approve");
+    expect(allowedInOwn("agency_admin")).toEqual(
+      expect.arrayContaining(["measure.write", "measure.delete", "progress.write"]),
+    );
+    // An officer writes their own division's measures, never the agency's whole progress report.
+    expect(allowedInOwn("division_officer", "กองคลัง")).toEqual([
+      "agency.read",
+      "assessment.read",
+      "measure.read",
+      "measure.write",
+      "audit.read",
+    ]);
   });
 
   it("keeps division officers to their own division's measures", () => {

@@ -21,6 +21,7 @@ export const actions = [
   "results.write",
   "measure.read",
   "measure.write",
+  "measure.delete",
   "progress.write",
   "document.generate",
   "document.approve",
@@ -56,13 +57,14 @@ const reads: Action[] = ["agency.read", "assessment.read", "measure.read", "audi
 /** What each role may do inside an agency it is a member of. */
 const grants: Record<Exclude<Role, "national_admin">, readonly Action[]> = {
   agency_admin: actions.filter((a) => a !== "oit.review"),
-  division_officer: [...reads, "measure.write", "progress.write"],
+  // The progress report speaks for the whole agency, so it is the agency admin's to write.
+  division_officer: [...reads, "measure.write"],
   evaluator: [...reads, "results.write", "oit.review"],
   auditor: reads,
 };
 
-/** Division officers change only their own division's measures and progress. */
-const divisionBound: readonly Action[] = ["measure.write", "progress.write"];
+/** Division officers change only their own division's measures. */
+const divisionBound: readonly Action[] = ["measure.write"];
 
 export function authorize(actor: Actor, action: Action, target: Target): Decision {
   if (actor.memberships.some((m) => m.role === "national_admin")) return { allowed: true };

@@ -18,6 +18,7 @@ import { registerSessions } from "./plugins/session.ts";
 import { agencyRoutes } from "./routes/agencies/agency-routes.ts";
 import { authRoutes } from "./routes/auth/auth-routes.ts";
 import { healthRoutes } from "./routes/health/health-routes.ts";
+import { measureFileRoutes } from "./routes/measure-files/measure-file-routes.ts";
 import { measureRoutes } from "./routes/measures/measure-routes.ts";
 import { createMailer, type Mailer } from "./services/mailer.ts";
 
@@ -33,7 +34,10 @@ type AppConfig = Pick<
 >;
 
 /** Route plugins of the resources, in one list so each is added with one line. */
-const resourceRoutes: ((context: AppContext) => FastifyPluginAsyncZod)[] = [measureRoutes];
+const resourceRoutes: ((context: AppContext) => FastifyPluginAsyncZod)[] = [
+  measureRoutes,
+  measureFileRoutes,
+];
 
 export interface BuildAppOptions {
   config: Partial<AppConfig> & Pick<Config, "LOG_LEVEL">;

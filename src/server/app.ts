@@ -20,6 +20,7 @@ import { authRoutes } from "./routes/auth/auth-routes.ts";
 import { healthRoutes } from "./routes/health/health-routes.ts";
 import { measureFileRoutes } from "./routes/measure-files/measure-file-routes.ts";
 import { measureRoutes } from "./routes/measures/measure-routes.ts";
+import { progressRoutes } from "./routes/progress/progress-routes.ts";
 import { createMailer, type Mailer } from "./services/mailer.ts";
 
 type AppConfig = Pick<
@@ -37,6 +38,7 @@ type AppConfig = Pick<
 const resourceRoutes: ((context: AppContext) => FastifyPluginAsyncZod)[] = [
   measureRoutes,
   measureFileRoutes,
+  progressRoutes,
 ];
 
 export interface BuildAppOptions {

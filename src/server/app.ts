@@ -20,6 +20,7 @@ import { authRoutes } from "./routes/auth/auth-routes.ts";
 import { healthRoutes } from "./routes/health/health-routes.ts";
 import { measureFileRoutes } from "./routes/measure-files/measure-file-routes.ts";
 import { measureRoutes } from "./routes/measures/measure-routes.ts";
+import { noticeRoutes } from "./routes/notices/notice-routes.ts";
 import { progressRoutes } from "./routes/progress/progress-routes.ts";
 import { createMailer, type Mailer } from "./services/mailer.ts";
 
@@ -39,6 +40,7 @@ const resourceRoutes: ((context: AppContext) => FastifyPluginAsyncZod)[] = [
   measureRoutes,
   measureFileRoutes,
   progressRoutes,
+  noticeRoutes,
 ];
 
 export interface BuildAppOptions {

@@ -54,7 +54,11 @@ export const measureUpdate = z
     /** The version the client read; a stale one is refused with 409 so no change is lost. */
     version: z.number().int().positive(),
   })
-  .refine((u) => Object.keys(u).length > 1, "give at least one field to change besides version");
+  .refine((u) => Object.keys(u).length > 1, {
+    message: "give at least one field to change besides version",
+    // Only when nothing else is wrong: an unknown field is reported as itself.
+    when: (payload) => payload.issues.length === 0,
+  });
 
 export const measureResponse = z.object({
   id: z.string(),

@@ -91,6 +91,24 @@ describe.each(engines)("measure routes on %s", (engine) => {
     expect((await verifyAudit({ db: database.db })).problems).toEqual([]);
   });
 
+  it("lets exactly one of several simultaneous changes of the same version through", async () => {
+    const { id } = (await create(admin)).json();
+    const results = await Promise.all(
+      [10, 20, 30, 40, 50].map((progress) =>
+        app.inject({
+          method: "PATCH",
+          url: `${url()}/${id}`,
+          payload: { version: 1, progress },
+          ...admin,
+        }),
+      ),
+    );
+    expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409, 409, 409, 409]);
+    const winner = results.find((r) => r.statusCode === 200)?.json();
+    const stored = (await app.inject({ url: `${url()}/${id}`, ...admin })).json();
+    expect(stored).toMatchObject({ version: 2, progress: winner.progress });
+  });
+
   it("keeps status and progress in agreement", async () => {
     const { id } = (await create(admin)).json();
     const patch = (payload: Record<string, unknown>) =>
@@ -140,6 +158,14 @@ describe.each(engines)("measure routes on %s", (engine) => {
     expect(shape.statusCode).toBe(400);
     expect(paths(shape)).toEqual(["body.colour", "body.dueDate", "body.steps", "body.title"]);
     expect(await database.db.select({ n: count() }).from(measures)).toEqual(before);
+    const { id } = (await create(admin)).json();
+    const patch = (payload: Record<string, unknown>) =>
+      app.inject({ method: "PATCH", url: `${url()}/${id}`, payload, ...admin });
+    expect(paths(await patch({ progress: 10 }))).toEqual(["body.version"]);
+    expect(paths(await patch({ version: 1, colour: "แดง" }))).toEqual(["body.colour"]);
+    expect(paths(await patch({ version: 1 }))).toEqual(["body"]);
+    const late = await patch({ version: 1, dueDate: "2023-10-01", responsible: ["กองสวัสดิการ"] });
+    expect(paths(late)).toEqual(["body.dueDate", "body.responsible.0"]);
   });
 
   it("lets a division officer write their own division's measures only", async () => {

@@ -58,6 +58,15 @@ function buildProgram(): Command {
       (await import("./commands/backup-restore.ts")).restoreCommand(process.env, file, out),
     );
   program
+    .command("reminders")
+    .description(
+      "แจ้งเตือนมาตรการที่ใกล้ครบกำหนดหรือเลยกำหนด (ครั้งเดียว) / remind about measures due soon or overdue, once",
+    )
+    .option("--date <YYYY-MM-DD>", "the day of the run (default: today in Thailand)")
+    .action(async (options: { date?: string }) =>
+      (await import("./commands/reminders.ts")).remindersCommand(process.env, options, out),
+    );
+  program
     .command("frameworks")
     .description("แสดงกรอบการประเมินที่มี / list the loaded frameworks")
     .option("--json", "JSON output")

@@ -26,7 +26,11 @@ import { dashboardRoutes } from "./routes/dashboard/dashboard-routes.ts";
 import { documentRoutes } from "./routes/documents/document-routes.ts";
 import { healthRoutes } from "./routes/health/health-routes.ts";
 import { importRoutes } from "./routes/imports/import-routes.ts";
+import { measureFileRoutes } from "./routes/measure-files/measure-file-routes.ts";
+import { measureRoutes } from "./routes/measures/measure-routes.ts";
 import { memberRoutes } from "./routes/members/member-routes.ts";
+import { noticeRoutes } from "./routes/notices/notice-routes.ts";
+import { progressRoutes } from "./routes/progress/progress-routes.ts";
 import { resultRoutes } from "./routes/results/result-routes.ts";
 import { userRoutes } from "./routes/users/user-routes.ts";
 import { createMailer, type Mailer } from "./services/mailer.ts";
@@ -60,6 +64,10 @@ const resourceRoutes: ((context: AppContext) => FastifyPluginAsyncZod)[] = [
   assessmentRoutes,
   resultRoutes,
   importRoutes,
+  measureRoutes,
+  measureFileRoutes,
+  progressRoutes,
+  noticeRoutes,
 ];
 
 export interface BuildAppOptions {

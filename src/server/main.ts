@@ -3,6 +3,7 @@ import { loadFrameworks } from "../domain/framework/load-frameworks.ts";
 import { buildApp } from "./app.ts";
 import { parseConfig } from "./config.ts";
 import { openDatabase } from "./db/database.ts";
+import { scheduleReminders } from "./services/schedule-reminders.ts";
 import { seedDemo } from "./services/seed-demo.ts";
 
 /** Starts the server: configuration, database and migrations, then HTTP; stops cleanly on signals. */
@@ -20,6 +21,9 @@ export async function startServer(env: Record<string, string | undefined>): Prom
       { demoAccounts: demo },
       "สร้างข้อมูลสาธิตแล้ว: รหัสผ่านใช้ครั้งเดียว แสดงครั้งนี้ครั้งเดียว / demo data created; one-time passwords shown only now",
     );
+  // Measure reminders now and hourly; closing the app waits for a run in progress.
+  const reminders = scheduleReminders({ db: database.db, config, log: app.log });
+  app.addHook("onClose", () => reminders.stop());
   const stop = async () => {
     await app.close();
     await database.close();

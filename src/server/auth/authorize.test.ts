@@ -64,6 +64,17 @@ describe("authorize", () => {
     for (const role of ["division_officer", "evaluator", "auditor"] as const)
       expect(allowedInOwn(role, "กองคลัง")).not.toContain("user.manage");
     expect(allowedInOwn("division_officer", "กองคลัง")).not.toContain("user.read");
+    expect(allowedInOwn("agency_admin")).toEqual(
+      expect.arrayContaining(["measure.write", "measure.delete", "progress.write"]),
+    );
+    // An officer writes their own division's measures, never the agency's whole progress report.
+    expect(allowedInOwn("division_officer", "กองคลัง")).toEqual([
+      "agency.read",
+      "assessment.read",
+      "measure.read",
+      "measure.write",
+      "audit.read",
+    ]);
   });
 
   it("keeps division officers to their own division's measures", () => {

@@ -24,6 +24,7 @@ export const actions = [
   "results.write",
   "measure.read",
   "measure.write",
+  "measure.delete",
   "progress.write",
   "document.generate",
   "document.approve",
@@ -62,14 +63,15 @@ const nationalOnly: readonly Action[] = ["assessment.open"];
 /** What each role may do inside an agency it is a member of. */
 const grants: Record<Exclude<Role, "national_admin">, readonly Action[]> = {
   agency_admin: actions.filter((a) => a !== "oit.review" && !nationalOnly.includes(a)),
-  division_officer: [...reads, "measure.write", "progress.write"],
+  // The progress report speaks for the whole agency, so it is the agency admin's to write.
+  division_officer: [...reads, "measure.write"],
   evaluator: [...reads, "results.write", "oit.review"],
   // Auditors also see who holds which role: who could change what is part of what they check.
   auditor: [...reads, "user.read"],
 };
 
-/** Division officers change only their own division's measures and progress. */
-const divisionBound: readonly Action[] = ["measure.write", "progress.write"];
+/** Division officers change only their own division's measures. */
+const divisionBound: readonly Action[] = ["measure.write"];
 
 export function authorize(actor: Actor, action: Action, target: Target): Decision {
   if (isNationalAdmin(actor)) return { allowed: true };

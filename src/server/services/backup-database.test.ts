@@ -1,3 +1,4 @@
+import { createHash, randomBytes } from "node:crypto";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -5,6 +6,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DomainError } from "../../domain/errors.ts";
 import { type Database, queryRows } from "../db/database.ts";
+import { blobs } from "../db/schema.ts";
 import { engines, freshDatabase } from "../test-databases.ts";
 import { buildAgency } from "../test-factories.ts";
 import { appendAudit } from "./append-audit.ts";
@@ -50,17 +52,34 @@ afterAll(() => rm(dir, { recursive: true, force: true }));
 describe.each(engines.flatMap((from) => engines.map((to) => [from, to] as const)))(
   "backup on %s, restore on %s",
   (from, to) => {
-    it("restores every row exactly, the audit chains intact", async () => {
+    it("restores every row exactly, file bytes included, the audit chains intact", async () => {
       const source = await freshDatabase(from);
       const target = await freshDatabase(to);
       try {
         await seed(source);
         await seed(target); // replaced wholesale by the restore
-        // One agency, its registration and three changes in the audit log, and the chain head.
+        // A stored file: every byte value, then noise, so any text conversion would show.
+        const bytes = Buffer.concat([
+          Buffer.from(Array.from({ length: 256 }, (_, i) => i)),
+          randomBytes(4096),
+        ]);
+        const sha256 = createHash("sha256").update(bytes).digest("hex");
+        const [agency] = await source.db.query.agencies.findMany();
+        await source.db
+          .insert(blobs)
+          .values({ agencyId: agency?.id ?? "", sha256, size: bytes.length, bytes });
+        // One agency, its registration and three changes in the audit log, the chain head, a blob.
         const file = join(dir, `${from}-${to}.backup.gz`);
-        expect(await backupDatabase({ db: source.db, file })).toBe(6);
-        expect(await restoreDatabase({ db: target.db, file })).toBe(6);
+        expect(await backupDatabase({ db: source.db, file })).toBe(7);
+        expect(await restoreDatabase({ db: target.db, file })).toBe(7);
         expect(await snapshot(target)).toEqual(await snapshot(source));
+        const [restored] = await target.db.select().from(blobs);
+        expect(restored?.bytes.equals(bytes)).toBe(true);
+        expect(
+          createHash("sha256")
+            .update(restored?.bytes ?? "")
+            .digest("hex"),
+        ).toBe(sha256);
         expect((await verifyAudit({ db: target.db })).problems).toEqual([]);
       } finally {
         await source.close();

@@ -1,0 +1,103 @@
+import { and, eq, sql } from "drizzle-orm";
+import { DomainError } from "../../domain/errors.ts";
+import type { Framework } from "../../domain/framework/schema.ts";
+import {
+  canonicalOitItems,
+  checkMeasure,
+  settleProgress,
+} from "../../domain/plan/check-measure.ts";
+import { invalidError } from "../../domain/validation.ts";
+import type { MeasureResponse, MeasureUpdate } from "../../shared/measure.ts";
+import type { Db } from "../db/database.ts";
+import { measures } from "../db/schema.ts";
+import { appendAudit } from "./append-audit.ts";
+import { type AssessmentScope, withFramework } from "./find-assessment-scope.ts";
+import { type MeasureRow, measureSubject, toMeasureResponse } from "./measure-rows.ts";
+
+export interface UpdateMeasureOptions {
+  db: Db;
+  frameworks: ReadonlyMap<string, Framework>;
+  /** The measure as read (getMeasure), whose version the change must match. */
+  current: { measure: MeasureRow; scope: AssessmentScope };
+  changes: MeasureUpdate;
+  actor: string;
+}
+
+/**
+ * Changes a measure if nobody changed it since the client read it: one conditional update on
+ * (agency, id, version) and the audit entry, in one transaction.
+ */
+export async function updateMeasure(options: UpdateMeasureOptions): Promise<MeasureResponse> {
+  const { measure, scope } = options.current;
+  const { version, ...given } = options.changes;
+  if (measure.version !== version) throw stale(version, measure.version);
+  const checked = withFramework(scope, options.frameworks);
+  const settled = settleProgress(given, measure);
+  const state = {
+    startDate: given.startDate ?? measure.startDate,
+    dueDate: given.dueDate ?? measure.dueDate,
+    ...settled,
+  };
+  const problems = checkMeasure(given, state, checked);
+  if (problems.length > 0) throw invalidError("INPUT_INVALID", measureSubject, problems);
+  const set = {
+    ...given,
+    ...(given.oitItems && { oitItems: canonicalOitItems(checked.framework, given.oitItems) }),
+    ...(settled.status !== measure.status && { status: settled.status }),
+    ...(settled.progress !== measure.progress && { progress: settled.progress }),
+  };
+  return options.db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(measures)
+      .set({ ...set, version: sql`${measures.version} + 1`, updatedAt: sql`now()` })
+      .where(
+        and(
+          eq(measures.agencyId, measure.agencyId),
+          eq(measures.id, measure.id),
+          eq(measures.version, version),
+        ),
+      )
+      .returning();
+    // Someone changed it between our read and this update.
+    if (!row) throw stale(version, undefined);
+    const after = toMeasureResponse(row);
+    const before = toMeasureResponse(measure);
+    const keys = [...Object.keys(set), "version"] as (keyof MeasureResponse)[];
+    await appendAudit({
+      db: tx,
+      agencyId: measure.agencyId,
+      actor: options.actor,
+      action: "measure.update",
+      entity: "measure",
+      entityId: measure.id,
+      before: pick(before, keys),
+      after: pick(after, keys),
+    });
+    return after;
+  });
+}
+
+function pick(
+  measure: MeasureResponse,
+  keys: readonly (keyof MeasureResponse)[],
+): Partial<MeasureResponse> {
+  return Object.fromEntries(keys.map((k) => [k, measure[k]]));
+}
+
+function stale(sent: number, current: number | undefined): DomainError {
+  const now = current === undefined ? "" : ` (ฉบับล่าสุดคือ ${current})`;
+  return new DomainError(
+    "CONFLICT",
+    `the measure changed after version ${sent} was read${current === undefined ? "" : `; it is at version ${current}`}`,
+    {
+      userMessage: "มาตรการนี้ถูกแก้ไขโดยผู้อื่นหลังจากที่คุณเปิดดู กรุณาโหลดหน้าใหม่เพื่อดูข้อมูลล่าสุด แล้วแก้ไขอีกครั้ง",
+      details: [
+        {
+          path: "body.version",
+          th: `ข้อมูลที่คุณแก้ไขเป็นฉบับที่ ${sent} ซึ่งไม่ใช่ฉบับล่าสุดแล้ว${now}`,
+          en: `version ${sent} is no longer the latest`,
+        },
+      ],
+    },
+  );
+}

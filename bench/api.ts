@@ -1,10 +1,10 @@
-import autocannon from "autocannon";
 import pg from "pg";
 import { startThrowawayPostgres } from "../scripts/throwaway-postgres.ts";
 import { openDatabase } from "../src/server/db/database.ts";
 import { freePort, serve, whenReady } from "../src/server/test-process.ts";
 import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE } from "../src/shared/limits.ts";
 import { seedBenchWorld } from "./api-seed.ts";
+import { drive, type LoadResult } from "./load-driver.ts";
 
 // The API under load on PostgreSQL: the agency dashboard read and a measure update, each at 50
 // concurrent connections against `prongsai serve` as a separate process. Progress goes to stderr;
@@ -65,16 +65,18 @@ try {
   const cookie = `${SESSION_COOKIE}=${cookies.get(SESSION_COOKIE)}; ${CSRF_COOKIE}=${cookies.get(CSRF_COOKIE)}`;
   const headers = { cookie, [CSRF_HEADER]: cookies.get(CSRF_COOKIE) ?? "" };
 
-  const run = async (label: string, options: autocannon.Options) => {
-    const figures: { rps: number; p99: number }[] = [];
-    for (let round = 0; round <= rounds; round++) {
-      const result = await autocannon({ connections, duration: seconds, ...options });
-      const bad = result.non2xx + result.errors;
-      if (bad > 0) throw new Error(`${label}: ${bad} failed requests of ${result.requests.total}`);
+  const run = async (label: string, round: () => Promise<LoadResult>) => {
+    const figures: LoadResult[] = [];
+    for (let r = 0; r <= rounds; r++) {
+      const result = await round();
+      if (result.failures > 0)
+        throw new Error(
+          `${label}: ${result.failures} failed requests, e.g. ${result.firstFailure}`,
+        );
       // The first round warms the server and the database; it is not counted.
-      if (round > 0) figures.push({ rps: result.requests.average, p99: result.latency.p99 });
+      if (r > 0) figures.push(result);
       log(
-        `${label} round ${round}: ${result.requests.average} req/s, p99 ${result.latency.p99} ms`,
+        `${label} round ${r}: ${Math.round(result.rps)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms`,
       );
     }
     return {
@@ -83,38 +85,39 @@ try {
     };
   };
 
-  const dashboard = await run("dashboard", {
-    url: `${base}/api/agencies/${world.agencyId}/dashboard`,
-    headers,
-  });
+  const dashboardUrl = `${base}/api/agencies/${world.agencyId}/dashboard`;
+  const dashboard = await run("dashboard", () =>
+    drive({
+      users: connections,
+      seconds,
+      state: () => undefined,
+      send: () => fetch(dashboardUrl, { headers }),
+    }),
+  );
 
-  // Each connection updates its own measure and sends back the version it last read.
-  const measureUrl = (id: string) =>
-    `/api/agencies/${world.agencyId}/assessments/${world.assessmentId}/measures/${id}`;
-  let nextMeasure = 0;
-  const update = await run("update", {
-    url: base,
-    headers: { ...headers, "content-type": "application/json" },
-    initialContext: {},
-    requests: [
-      {
-        method: "PATCH",
-        setupRequest: (request, context) => {
-          const state = context as { id?: string; version?: number; progress?: number };
-          state.id ??= world.measureIds[nextMeasure++ % world.measureIds.length];
-          state.version ??= 1;
-          state.progress = ((state.progress ?? 0) + 1) % 100;
-          return {
-            ...request,
-            path: measureUrl(state.id ?? ""),
-            body: JSON.stringify({ version: state.version, progress: state.progress }),
-          };
-        },
-        onResponse: (status, body, context) => {
-          if (status === 200) (context as { version?: number }).version = JSON.parse(body).version;
-        },
+  // Each virtual user updates a measure of its own, sending the version it last read.
+  const measuresUrl = `${base}/api/agencies/${world.agencyId}/assessments/${world.assessmentId}/measures`;
+  const update = await run("update", async () => {
+    const listed = (await (await fetch(measuresUrl, { headers })).json()) as {
+      id: string;
+      version: number;
+    }[];
+    return drive({
+      users: connections,
+      seconds,
+      state: (user) => ({ ...(listed[user] ?? { id: "", version: 0 }), progress: 0 }),
+      send: (held) => {
+        held.progress = (held.progress + 1) % 100;
+        return fetch(`${measuresUrl}/${held.id}`, {
+          method: "PATCH",
+          headers: { ...headers, "content-type": "application/json" },
+          body: JSON.stringify({ version: held.version, progress: held.progress }),
+        });
       },
-    ],
+      onOk: async (held, response) => {
+        held.version = ((await response.json()) as { version: number }).version;
+      },
+    });
   });
 
   process.stdout.write(

@@ -23,7 +23,7 @@ const median = (xs: number[]) => {
 // A durable cluster (fsync on) unless DATABASE_URL names a server to use.
 const cluster = process.env.DATABASE_URL
   ? undefined
-  : await startThrowawayPostgres({ durable: true });
+  : await startThrowawayPostgres({ durable: process.env.BENCH_FSYNC !== "off" });
 const adminUrl = new URL(process.env.DATABASE_URL ?? cluster?.url ?? "");
 const name = `bench_${Date.now()}`;
 const admin = new pg.Client({ connectionString: adminUrl.href });
@@ -45,7 +45,15 @@ const world = await seedBenchWorld({
 await database.close();
 
 const port = await freePort();
-const server = serve({ DATABASE_URL: url.href, PORT: String(port), LOG_LEVEL: "error" });
+const server = serve(
+  {
+    DATABASE_URL: url.href,
+    PORT: String(port),
+    LOG_LEVEL: "error",
+  },
+  // BENCH_PROFILE=DIR writes a CPU profile of the server there, for finding where time goes.
+  process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [],
+);
 try {
   await whenReady(port);
   const base = `http://127.0.0.1:${port}`;

@@ -24,8 +24,8 @@ export interface ServerProcess {
 }
 
 /** Starts `prongsai serve` with the given environment (embedded database unless overridden). */
-export function serve(env: Record<string, string>): ServerProcess {
-  const child = spawn(process.execPath, [bin, "serve"], {
+export function serve(env: Record<string, string>, nodeArgs: string[] = []): ServerProcess {
+  const child = spawn(process.execPath, [...nodeArgs, bin, "serve"], {
     env: { ...process.env, DATABASE_URL: "", LOG_LEVEL: "warn", ...env },
   });
   const exited = new Promise<number>((resolve) =>

@@ -96,6 +96,41 @@ async function recordFailure(
 }
 
 /** The signed-in actor with every membership, or undefined for a missing or expired session. */
+// Every request runs this query: it is built once per database and prepared by name, so neither
+// the query builder nor PostgreSQL's planner repeats work per request.
+const resolvers = new WeakMap<Db, ReturnType<typeof buildResolver>>();
+
+function buildResolver(db: Db) {
+  return db
+    .select({
+      userId: users.id,
+      email: users.email,
+      displayName: users.displayName,
+      totpEnabledAt: users.totpEnabledAt,
+      memberships: sql<MembershipRow[]>`coalesce((
+        select json_agg(json_build_object('agencyId', m.agency_id, 'role', m.role, 'division', m.division))
+        from ${memberships} m where m.user_id = ${users.id}), '[]'::json)`,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(
+      and(
+        eq(sessions.tokenHash, sql.placeholder("hash")),
+        gt(sessions.expiresAt, sql`${sql.placeholder("now")}::timestamptz`),
+      ),
+    )
+    .prepare("resolve_session");
+}
+
+function resolver(db: Db): ReturnType<typeof buildResolver> {
+  let prepared = resolvers.get(db);
+  if (!prepared) {
+    prepared = buildResolver(db);
+    resolvers.set(db, prepared);
+  }
+  return prepared;
+}
+
 interface MembershipRow {
   agencyId: string;
   role: Role;
@@ -108,20 +143,10 @@ export async function resolveSession(options: {
   now?: Date;
 }): Promise<(Actor & { email: string; displayName: string; totpEnabled: boolean }) | undefined> {
   const now = options.now ?? new Date();
-  // One round trip per request: the user and all their memberships together.
-  const [row] = await options.db
-    .select({
-      userId: users.id,
-      email: users.email,
-      displayName: users.displayName,
-      totpEnabledAt: users.totpEnabledAt,
-      memberships: sql<MembershipRow[]>`coalesce((
-        select json_agg(json_build_object('agencyId', m.agency_id, 'role', m.role, 'division', m.division))
-        from ${memberships} m where m.user_id = ${users.id}), '[]'::json)`,
-    })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.tokenHash, tokenHash(options.token)), gt(sessions.expiresAt, now)));
+  const [row] = await resolver(options.db).execute({
+    hash: tokenHash(options.token),
+    now: now.toISOString(),
+  });
   if (!row) return undefined;
   const { totpEnabledAt, ...who } = row;
   return {

@@ -32,6 +32,17 @@ function bodyOf(op: Operation): Arbitrary<{ payload?: string | Buffer; contentTy
           ]),
           contentType: "multipart/form-data; boundary=----x",
         })),
+      // A body cut with another boundary than the header announces.
+      fc.uint8Array({ maxLength: 100 }).map((bytes) => ({
+        payload: Buffer.concat([
+          Buffer.from(
+            '------x\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\n\r\n',
+          ),
+          Buffer.from(bytes),
+          Buffer.from("\r\n------x--\r\n"),
+        ]),
+        contentType: "multipart/form-data; boundary=----y",
+      })),
       fc.jsonValue().map((v) => ({ payload: JSON.stringify(v), contentType: "application/json" })),
     );
   const schema = op.jsonBody;

@@ -53,6 +53,16 @@ export function registerErrorHandler(app: FastifyInstance): void {
       return reply
         .status(statusOf[error.code])
         .send(body(error.code, error.userMessage, error.details));
+    if (isBrokenUpload(request.headers["content-type"], error))
+      return reply.status(400).send(
+        body("INPUT_INVALID", "ไฟล์ที่ส่งมาไม่ครบหรือรูปแบบเสีย กรุณาแนบไฟล์แล้วส่งใหม่", [
+          {
+            path: "file",
+            th: "ข้อมูลแบบฟอร์มแนบไฟล์ (multipart/form-data) ขาดหรือผิดรูปแบบ",
+            en: `the multipart/form-data upload is cut short or malformed: ${error.message}`,
+          },
+        ]),
+      );
     if (error.statusCode && error.statusCode < 500)
       return reply.status(error.statusCode).send(body("BAD_REQUEST", error.message, []));
     request.log.error(error);
@@ -62,6 +72,18 @@ export function registerErrorHandler(app: FastifyInstance): void {
     reply
       .status(404)
       .send(body("NOT_FOUND", `ไม่พบ ${request.method} ${request.url} / not found`, [])),
+  );
+}
+
+// The multipart parser reports a cut or malformed upload as a plain error while the body streams in.
+const brokenUpload = /multipart|boundary|part header|end of form/i;
+
+function isBrokenUpload(contentType: string | undefined, error: FastifyError): boolean {
+  return (
+    contentType?.startsWith("multipart/") === true &&
+    !(error instanceof DomainError) &&
+    error.statusCode === undefined &&
+    brokenUpload.test(error.message)
   );
 }
 

@@ -11,21 +11,10 @@ import { verifyAudit } from "../../services/verify-audit.ts";
 import { createTestAssessment, createTestMeasure } from "../../test-assessments.ts";
 import { engines, freshDatabase } from "../../test-databases.ts";
 import { buildAgency } from "../../test-factories.ts";
+import { multipartForm } from "../../test-multipart.ts";
 import { type Browser, signInAs } from "../../test-sessions.ts";
 
-/** A browser's multipart form with one file part. */
-function form(fileName: string, type: string, bytes: Buffer, field = "file") {
-  const boundary = `----prongsai${randomBytes(8).toString("hex")}`;
-  const head = `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${fileName}"\r\nContent-Type: ${type}\r\n\r\n`;
-  return {
-    payload: Buffer.concat([
-      Buffer.from(head, "utf8"),
-      bytes,
-      Buffer.from(`\r\n--${boundary}--\r\n`),
-    ]),
-    headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
-  };
-}
+const form = multipartForm;
 
 describe.each(engines)("measure file routes on %s", (engine) => {
   let database: Database;
@@ -160,6 +149,17 @@ describe.each(engines)("measure file routes on %s", (engine) => {
     expect(wrongField.statusCode).toBe(400);
     const empty = await upload(admin, form("a.txt", "text/plain", Buffer.alloc(0)));
     expect(empty.statusCode).toBe(400);
+    // The body was cut with another boundary than the header announces.
+    const sent = form("a.pdf", "application/pdf", Buffer.from("%PDF"));
+    const broken = await app.inject({
+      method: "POST",
+      url: filesUrl(),
+      payload: sent.payload,
+      cookies: admin.cookies,
+      headers: { ...admin.headers, ...form("b", "b", Buffer.alloc(0)).headers },
+    });
+    expect(broken.statusCode).toBe(400);
+    expect(broken.json().error.details[0].path).toBe("file");
   });
 
   it("lets officers of the responsible division upload and delete, and no one else", async () => {

@@ -58,6 +58,20 @@ function buildProgram(): Command {
       (await import("./commands/backup-restore.ts")).restoreCommand(process.env, file, out),
     );
   program
+    .command("load")
+    .description("นำเข้าไฟล์ข้อมูลหน่วยงานประจำปีลงฐานข้อมูล / load agency-year files into the database")
+    .argument("<files...>", "agency-year files (YAML or JSON), one per agency")
+    .action(async (files: string[]) => {
+      const { loadCommand } = await import("./commands/load.ts");
+      const { failed } = await loadCommand(process.env, files, out);
+      for (const { file, error } of failed)
+        process.stderr.write(`\n${file}\n${formatError(error)}\n`);
+      if (failed.length > 0)
+        throw new CliFailure(
+          `${failed.length} จาก ${files.length} ไฟล์นำเข้าไม่ได้ / ${failed.length} of ${files.length} files failed`,
+        );
+    });
+  program
     .command("reminders")
     .description(
       "แจ้งเตือนมาตรการที่ใกล้ครบกำหนดหรือเลยกำหนด (ครั้งเดียว) / remind about measures due soon or overdue, once",

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../db/database.ts";
 import { agencies, assessments, measures } from "../db/schema.ts";
-import type { AssessmentScope } from "./find-assessment-scope.ts";
+import { type AssessmentScope, scopeColumns } from "./find-assessment-scope.ts";
 import { type MeasureRow, measureNotFound } from "./measure-rows.ts";
 
 export interface MeasureKey {
@@ -20,11 +20,7 @@ export async function getMeasure({
   const [row] = await db
     .select({
       measure: measures,
-      scope: {
-        fiscalYear: assessments.fiscalYear,
-        frameworkId: assessments.frameworkId,
-        divisions: agencies.divisions,
-      },
+      scope: scopeColumns,
     })
     .from(measures)
     .innerJoin(

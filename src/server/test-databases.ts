@@ -13,6 +13,13 @@ export async function freshDatabase(engine: (typeof engines)[number]): Promise<D
     await database.migrate();
     return database;
   }
+  const database = await openDatabase({ url: await freshPostgresUrl() });
+  await database.migrate();
+  return database;
+}
+
+/** The address of a new, empty database on the test PostgreSQL server, for tests that need a second pool on it. */
+export async function freshPostgresUrl(): Promise<string> {
   const admin = new URL(inject("postgresUrl"));
   const name = `test_${randomUUID().replaceAll("-", "")}`;
   const client = new pg.Client({ connectionString: admin.href });
@@ -20,7 +27,5 @@ export async function freshDatabase(engine: (typeof engines)[number]): Promise<D
   await client.query(`create database ${name}`);
   await client.end();
   admin.pathname = `/${name}`;
-  const database = await openDatabase({ url: admin.href });
-  await database.migrate();
-  return database;
+  return admin.href;
 }

@@ -33,6 +33,10 @@ export function createMailer(config: MailConfig, log: FastifyBaseLogger): Mailer
     auth: config.SMTP_USER
       ? { user: config.SMTP_USER, pass: config.SMTP_PASSWORD ?? "" }
       : undefined,
+    // A reminder holds its notice's row lock while it sends: a silent server must not hold it for long.
+    connectionTimeout: 30_000,
+    greetingTimeout: 30_000,
+    socketTimeout: 60_000,
   });
   const from =
     config.SMTP_FROM ??

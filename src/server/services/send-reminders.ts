@@ -37,11 +37,23 @@ export interface ReminderReport {
 }
 
 const finished: ("done" | "cancelled")[] = ["done", "cancelled"];
+const onMeasure = and(eq(measures.agencyId, notices.agencyId), eq(measures.id, notices.measureId));
+
+/** Today's notices of open measures that no run has emailed yet. */
+function unsentOn(today: string) {
+  return and(
+    eq(notices.day, today),
+    isNull(notices.emailedAt),
+    notInArray(measures.status, finished),
+  );
+}
 
 /**
  * Notices for every open measure due within REMINDER_DAYS or overdue (one per measure per day),
  * then one email per notice not yet emailed today to the agency's admins and the officers of the
  * responsible divisions. A failed send stays unsent and is tried again by the next run that day.
+ * Runs may overlap (the server's hourly run, `prongsai reminders`, several servers): each notice
+ * is claimed under a row lock before its email goes out, so it is emailed once.
  */
 export async function sendReminders(options: SendRemindersOptions): Promise<ReminderReport> {
   const created = await createNotices(options);
@@ -110,7 +122,45 @@ async function emailNotices(
   let failed = 0;
   let cursor: [string, string] | undefined;
   for (;;) {
+    // Only keys: each notice is read again, locked, when it is claimed.
     const page = await db
+      .select({ agencyId: notices.agencyId, measureId: notices.measureId })
+      .from(notices)
+      .innerJoin(measures, onMeasure)
+      .where(and(unsentOn(today), after([notices.agencyId, notices.measureId], cursor)))
+      .orderBy(asc(notices.agencyId), asc(notices.measureId))
+      .limit(pageSize);
+    const last = page.at(-1);
+    if (!last) return { emailed, failed };
+    const people = await recipientsOf(db, [...new Set(page.map((n) => n.agencyId))]);
+    for (const key of page) {
+      const outcome = await emailNotice(options, key, people);
+      if (outcome === "emailed") emailed++;
+      else if (outcome === "failed") failed++;
+    }
+    if (page.length < pageSize) return { emailed, failed };
+    cursor = [last.agencyId, last.measureId];
+  }
+}
+
+/**
+ * Claims one notice by locking its row for the length of the send, so a concurrent run (another
+ * server, the CLI) skips it, and marks it emailed in the same transaction; a failed send leaves it
+ * unsent for a later run. A row another run holds, or has emailed since the page was read, is skipped.
+ */
+function emailNotice(
+  options: SendRemindersOptions,
+  key: { agencyId: string; measureId: string },
+  people: Recipient[],
+): Promise<"emailed" | "failed" | "skipped"> {
+  const { db, today } = options;
+  const thisNotice = and(
+    eq(notices.agencyId, key.agencyId),
+    eq(notices.measureId, key.measureId),
+    eq(notices.day, today),
+  );
+  return db.transaction(async (tx) => {
+    const [notice] = await tx
       .select({
         agencyId: notices.agencyId,
         measureId: notices.measureId,
@@ -121,59 +171,31 @@ async function emailNotices(
         responsible: measures.responsible,
       })
       .from(notices)
-      .innerJoin(
-        measures,
-        and(eq(measures.agencyId, notices.agencyId), eq(measures.id, notices.measureId)),
-      )
-      .where(
-        and(
-          eq(notices.day, today),
-          isNull(notices.emailedAt),
-          notInArray(measures.status, finished),
-          after([notices.agencyId, notices.measureId], cursor),
-        ),
-      )
-      .orderBy(asc(notices.agencyId), asc(notices.measureId))
-      .limit(pageSize);
-    const last = page.at(-1);
-    if (!last) return { emailed, failed };
-    const people = await recipientsOf(db, [...new Set(page.map((n) => n.agencyId))]);
-    for (const notice of page) {
-      const to = [
-        ...new Set(
-          people
-            .filter(
-              (p) =>
-                p.agencyId === notice.agencyId &&
-                (p.role === "agency_admin" ||
-                  (p.division !== null && notice.responsible.includes(p.division))),
-            )
-            .map((p) => p.email),
-        ),
-      ];
-      if (to.length === 0) continue;
-      const sent = await send(options, to, { ...notice, link: linkTo(options.publicUrl, notice) });
-      if (!sent) {
-        failed++;
-        continue;
-      }
-      await db
-        .update(notices)
-        .set({ emailedAt: sql`now()` })
-        .where(
-          and(
-            eq(notices.agencyId, notice.agencyId),
-            eq(notices.measureId, notice.measureId),
-            eq(notices.day, today),
-            isNull(notices.emailedAt),
-          ),
-        );
-      emailed++;
-    }
-    if (page.length < pageSize) return { emailed, failed };
-    cursor = [last.agencyId, last.measureId];
-  }
+      .innerJoin(measures, onMeasure)
+      .where(and(thisNotice, unsentOn(today)))
+      .for("update", { of: notices, skipLocked: true });
+    if (!notice) return "skipped";
+    const to = [
+      ...new Set(
+        people
+          .filter(
+            (p) =>
+              p.agencyId === notice.agencyId &&
+              (p.role === "agency_admin" ||
+                (p.division !== null && notice.responsible.includes(p.division))),
+          )
+          .map((p) => p.email),
+      ),
+    ];
+    if (to.length === 0) return "skipped";
+    const sent = await send(options, to, { ...notice, link: linkTo(options.publicUrl, notice) });
+    if (!sent) return "failed";
+    await tx.update(notices).set({ emailedAt: sql`now()` }).where(thisNotice);
+    return "emailed";
+  });
 }
+
+type Recipient = Awaited<ReturnType<typeof recipientsOf>>[number];
 
 /** Agency admins and division officers of the page's agencies, in one query. */
 function recipientsOf(db: Db, agencyIds: string[]) {

@@ -94,39 +94,46 @@ try {
   };
 
   const dashboardUrl = `${base}/api/agencies/${world.agencyId}/dashboard`;
-  const dashboard = await run("dashboard", () =>
-    drive({
-      users: connections,
-      seconds,
-      state: () => undefined,
-      send: () => fetch(dashboardUrl, { headers }),
-    }),
-  );
+  // BENCH_ONLY=update (or dashboard) runs one of the two, e.g. while profiling.
+  const only = process.env.BENCH_ONLY;
+  const skipped = async () => ({ rps: 0, p99: 0 });
+  const dashboard = await (only === "update"
+    ? skipped()
+    : run("dashboard", () =>
+        drive({
+          users: connections,
+          seconds,
+          state: () => undefined,
+          send: () => fetch(dashboardUrl, { headers }),
+        }),
+      ));
 
   // Each virtual user updates a measure of its own, sending the version it last read.
   const measuresUrl = `${base}/api/agencies/${world.agencyId}/assessments/${world.assessmentId}/measures`;
-  const update = await run("update", async () => {
-    const listed = (await (await fetch(measuresUrl, { headers })).json()) as {
-      id: string;
-      version: number;
-    }[];
-    return drive({
-      users: connections,
-      seconds,
-      state: (user) => ({ ...(listed[user] ?? { id: "", version: 0 }), progress: 0 }),
-      send: (held) => {
-        held.progress = (held.progress + 1) % 100;
-        return fetch(`${measuresUrl}/${held.id}`, {
-          method: "PATCH",
-          headers: { ...headers, "content-type": "application/json" },
-          body: JSON.stringify({ version: held.version, progress: held.progress }),
+  const update = await (only === "dashboard"
+    ? skipped()
+    : run("update", async () => {
+        const listed = (await (await fetch(measuresUrl, { headers })).json()) as {
+          id: string;
+          version: number;
+        }[];
+        return drive({
+          users: connections,
+          seconds,
+          state: (user) => ({ ...(listed[user] ?? { id: "", version: 0 }), progress: 0 }),
+          send: (held) => {
+            held.progress = (held.progress + 1) % 100;
+            return fetch(`${measuresUrl}/${held.id}`, {
+              method: "PATCH",
+              headers: { ...headers, "content-type": "application/json" },
+              body: JSON.stringify({ version: held.version, progress: held.progress }),
+            });
+          },
+          onOk: async (held, response) => {
+            held.version = ((await response.json()) as { version: number }).version;
+          },
         });
-      },
-      onOk: async (held, response) => {
-        held.version = ((await response.json()) as { version: number }).version;
-      },
-    });
-  });
+      }));
 
   process.stdout.write(
     `${JSON.stringify({

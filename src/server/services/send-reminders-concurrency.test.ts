@@ -118,10 +118,10 @@ describe.each(engines)("overlapping reminder runs on %s", (engine) => {
     expect((await dayNotices("2023-03-11")).every((n) => n.emailedAt !== null)).toBe(true);
   });
 
-  // PGlite serves one connection, so a transaction held open there would block the run instead.
-  it.skipIf(engine === "pglite")(
-    "skips a notice another run holds, and a later run sends it",
-    async () => {
+  // Only where two connections exist: PGlite serves one, so a transaction held open there would
+  // block the run instead of being skipped by it.
+  if (engine === "postgres")
+    it("skips a notice another run holds, and a later run sends it", async () => {
       const day = "2023-03-12";
       smtp.failing = true;
       try {
@@ -163,6 +163,5 @@ describe.each(engines)("overlapping reminder runs on %s", (engine) => {
 
       expect(await runOn(first, day)).toEqual({ created: 0, emailed: 1, failed: 0 });
       expect(emailsPerTitle(before)).toEqual(titles.map(() => 1));
-    },
-  );
+    });
 });

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
-import type { Db } from "../src/server/db/database.ts";
-import { assessments, measures } from "../src/server/db/schema.ts";
+import { type Db, queryRows } from "../src/server/db/database.ts";
+import { assessments, measures, NATIONAL_SCOPE } from "../src/server/db/schema.ts";
 import { createAgency } from "../src/server/services/create-agency.ts";
 import { createUser } from "../src/server/services/create-user.ts";
 import { buildAgency } from "../src/server/test-factories.ts";
@@ -14,6 +14,9 @@ export interface BenchWorld {
   measureIds: string[];
   email: string;
   password: string;
+  /** One measure in each of many agencies, changed by a national administrator. */
+  spread: { agencyId: string; assessmentId: string; measureId: string }[];
+  nationalEmail: string;
 }
 
 export async function seedBenchWorld({
@@ -21,11 +24,13 @@ export async function seedBenchWorld({
   agencies,
   measuresPerAgency,
   ownMeasures,
+  spreadAgencies,
 }: {
   db: Db;
   agencies: number;
   measuresPerAgency: number;
   ownMeasures: number;
+  spreadAgencies: number;
 }): Promise<BenchWorld> {
   // Bulk rows in SQL: thousands of agencies in a few statements.
   await db.execute(sql`
@@ -84,5 +89,28 @@ export async function seedBenchWorld({
     password,
     memberships: [{ agencyId, role: "agency_admin" }],
   });
-  return { agencyId, assessmentId, measureIds: own.map((m) => m.id), email, password };
+  const nationalEmail = "national-bench@prongsai.local";
+  await createUser({
+    db,
+    actor: "bench",
+    email: nationalEmail,
+    displayName: "ผู้ดูแลระบบ",
+    password,
+    memberships: [{ agencyId: NATIONAL_SCOPE, role: "national_admin" }],
+  });
+  const spread = await queryRows<{ agencyId: string; assessmentId: string; measureId: string }>(
+    db,
+    sql`select distinct on (agency_id) agency_id as "agencyId", assessment_id as "assessmentId",
+          id as "measureId"
+        from measures where agency_id <> ${agencyId} order by agency_id, position limit ${spreadAgencies}`,
+  );
+  return {
+    agencyId,
+    assessmentId,
+    measureIds: own.map((m) => m.id),
+    email,
+    password,
+    spread,
+    nationalEmail,
+  };
 }

@@ -41,6 +41,7 @@ const world = await seedBenchWorld({
   agencies: Number(process.env.BENCH_AGENCIES ?? 2000),
   measuresPerAgency: 10,
   ownMeasures: connections,
+  spreadAgencies: connections,
 });
 await database.close();
 
@@ -57,21 +58,28 @@ const server = serve(
 try {
   await whenReady(port);
   const base = `http://127.0.0.1:${port}`;
-  const login = await fetch(`${base}/api/auth/login`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ email: world.email, password: world.password }),
-  });
-  if (!login.ok) throw new Error(`sign-in failed: ${login.status} ${await login.text()}`);
-  const cookies = new Map(
-    login.headers.getSetCookie().map((c) => {
-      const [pair = ""] = c.split(";");
-      const at = pair.indexOf("=");
-      return [pair.slice(0, at), pair.slice(at + 1)] as const;
-    }),
-  );
-  const cookie = `${SESSION_COOKIE}=${cookies.get(SESSION_COOKIE)}; ${CSRF_COOKIE}=${cookies.get(CSRF_COOKIE)}`;
-  const headers = { cookie, [CSRF_HEADER]: cookies.get(CSRF_COOKIE) ?? "" };
+  const signIn = async (email: string) => {
+    const login = await fetch(`${base}/api/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email, password: world.password }),
+    });
+    if (!login.ok) throw new Error(`sign-in failed: ${login.status} ${await login.text()}`);
+    const cookies = new Map(
+      login.headers.getSetCookie().map((c) => {
+        const [pair = ""] = c.split(";");
+        const at = pair.indexOf("=");
+        return [pair.slice(0, at), pair.slice(at + 1)] as const;
+      }),
+    );
+    const csrf = cookies.get(CSRF_COOKIE) ?? "";
+    return {
+      cookie: `${SESSION_COOKIE}=${cookies.get(SESSION_COOKIE)}; ${CSRF_COOKIE}=${csrf}`,
+      [CSRF_HEADER]: csrf,
+    };
+  };
+  const headers = await signIn(world.email);
+  const nationalHeaders = await signIn(world.nationalEmail);
 
   const run = async (label: string, round: () => Promise<LoadResult>) => {
     const figures: LoadResult[] = [];
@@ -108,29 +116,46 @@ try {
         }),
       ));
 
-  // Each virtual user updates a measure of its own, sending the version it last read.
-  const measuresUrl = `${base}/api/agencies/${world.agencyId}/assessments/${world.assessmentId}/measures`;
+  // Each virtual user updates a measure of its own, sending the version it last read. By default
+  // the 50 users work in 50 agencies, as coordinators across the country do; BENCH_UPDATE=one-agency
+  // puts them all in one agency, the worst case, where every change waits for the agency's audit
+  // chain (ADR 0007).
+  const oneAgency = process.env.BENCH_UPDATE === "one-agency";
+  const targets = oneAgency
+    ? world.measureIds.map((measureId) => ({
+        agencyId: world.agencyId,
+        assessmentId: world.assessmentId,
+        measureId,
+      }))
+    : world.spread;
+  const updateHeaders = oneAgency ? headers : nationalHeaders;
+  const measureUrl = (t: (typeof targets)[number]) =>
+    `${base}/api/agencies/${t.agencyId}/assessments/${t.assessmentId}/measures/${t.measureId}`;
   const update = await (only === "dashboard"
     ? skipped()
     : run("update", async () => {
-        const listed = (await (await fetch(measuresUrl, { headers })).json()) as {
-          id: string;
-          version: number;
-        }[];
+        const held = await Promise.all(
+          targets.slice(0, connections).map(async (t) => {
+            const current = (await (
+              await fetch(measureUrl(t), { headers: updateHeaders })
+            ).json()) as { version: number; progress: number };
+            return { url: measureUrl(t), version: current.version, progress: current.progress };
+          }),
+        );
         return drive({
           users: connections,
           seconds,
-          state: (user) => ({ ...(listed[user] ?? { id: "", version: 0 }), progress: 0 }),
-          send: (held) => {
-            held.progress = (held.progress + 1) % 100;
-            return fetch(`${measuresUrl}/${held.id}`, {
+          state: (user) => held[user] ?? { url: "", version: 0, progress: 0 },
+          send: (state) => {
+            state.progress = (state.progress + 1) % 100;
+            return fetch(state.url, {
               method: "PATCH",
-              headers: { ...headers, "content-type": "application/json" },
-              body: JSON.stringify({ version: held.version, progress: held.progress }),
+              headers: { ...updateHeaders, "content-type": "application/json" },
+              body: JSON.stringify({ version: state.version, progress: state.progress }),
             });
           },
-          onOk: async (held, response) => {
-            held.version = ((await response.json()) as { version: number }).version;
+          onOk: async (state, response) => {
+            state.version = ((await response.json()) as { version: number }).version;
           },
         });
       }));

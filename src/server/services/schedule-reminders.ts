@@ -8,7 +8,7 @@ import { sendReminders } from "./send-reminders.ts";
 const HOUR_MS = 60 * 60 * 1000;
 
 export interface Schedule {
-  /** Stops the timer and waits for a run in progress, so the database can close after it. */
+  /** Stops the timer and interrupts a run in progress, so the database can close after it. */
   stop(): Promise<void>;
 }
 
@@ -27,20 +27,33 @@ export function scheduleReminders(options: {
 }): Schedule {
   const { db, config, log } = options;
   const mailer = options.mailer ?? createMailer(config, log);
-  return every(options.everyMs ?? HOUR_MS, log, async () => {
+  return every(options.everyMs ?? HOUR_MS, log, async (signal) => {
     const today = dayIn(THAI_TIME_ZONE, new Date());
-    const report = await sendReminders({ db, mailer, today, log, publicUrl: config.PUBLIC_URL });
+    const report = await sendReminders({
+      db,
+      mailer,
+      today,
+      log,
+      publicUrl: config.PUBLIC_URL,
+      signal,
+    });
     log.info({ reminders: report, day: today }, "ส่งการแจ้งเตือนมาตรการแล้ว / reminders run");
   });
 }
 
 /** Runs `task` now and then every `ms`, never two at once; the timer never keeps the process alive. */
-function every(ms: number, log: FastifyBaseLogger, task: () => Promise<void>): Schedule {
+function every(
+  ms: number,
+  log: FastifyBaseLogger,
+  task: (signal: AbortSignal) => Promise<void>,
+): Schedule {
   let running: Promise<void> | undefined;
   let stopped = false;
+  // Stopping interrupts a long run between notices instead of waiting for all of them.
+  const abort = new AbortController();
   const tick = () => {
     if (stopped || running) return;
-    running = task()
+    running = task(abort.signal)
       .catch((error: unknown) =>
         log.error({ err: error }, "การแจ้งเตือนมาตรการล้มเหลว / reminders run failed"),
       )
@@ -55,6 +68,7 @@ function every(ms: number, log: FastifyBaseLogger, task: () => Promise<void>): S
     async stop() {
       stopped = true;
       clearInterval(timer);
+      abort.abort();
       await running;
     },
   };

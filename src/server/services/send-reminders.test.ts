@@ -9,7 +9,7 @@ import { buildAgency } from "../test-factories.ts";
 import { startTestSmtp, type TestSmtp } from "../test-smtp.ts";
 import { createAgency } from "./create-agency.ts";
 import { createUser } from "./create-user.ts";
-import { createMailer } from "./mailer.ts";
+import { createMailer, type Mailer } from "./mailer.ts";
 import { sendReminders } from "./send-reminders.ts";
 
 const log = pino({ level: "silent" });
@@ -27,10 +27,11 @@ describe.each(engines)("reminders on %s", (engine) => {
   const dayNotices = (day: string) =>
     database.db.select().from(notices).where(eq(notices.day, day));
 
+  let mailer: Mailer;
   beforeAll(async () => {
     database = await freshDatabase(engine);
     smtp = await startTestSmtp();
-    const mailer = createMailer(
+    mailer = createMailer(
       {
         SMTP_HOST: "127.0.0.1",
         SMTP_PORT: smtp.port,
@@ -141,6 +142,23 @@ describe.each(engines)("reminders on %s", (engine) => {
     expect(await run("2023-03-11")).toEqual({ created: 4, emailed: 4, failed: 0 });
     expect(inbox("admin@a.go.th")).toHaveLength(6);
     expect(inbox("chang@a.go.th")).toHaveLength(2);
+  });
+
+  it("stops between notices when told to (the server shutting down); the next run does the rest", async () => {
+    const stopped = new AbortController();
+    stopped.abort();
+    const interrupted = await sendReminders({
+      db: database.db,
+      mailer,
+      today: "2023-03-20",
+      log,
+      publicUrl,
+      pageSize: 2,
+      signal: stopped.signal,
+    });
+    expect(interrupted).toEqual({ created: 0, emailed: 0, failed: 0 });
+    expect(await dayNotices("2023-03-20")).toEqual([]);
+    expect((await run("2023-03-20")).created).toBeGreaterThan(0);
   });
 
   it("keeps the notice when the mail server fails and sends it on the next run that day", async () => {

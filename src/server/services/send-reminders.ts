@@ -27,6 +27,8 @@ export interface SendRemindersOptions {
   /** The web address links in emails start with. */
   publicUrl?: string | undefined;
   pageSize?: number;
+  /** Stops the run between notices (the server shutting down); the rest wait for the next run. */
+  signal?: AbortSignal | undefined;
 }
 
 export interface ReminderReport {
@@ -66,7 +68,8 @@ function after(columns: [SQLWrapper, SQLWrapper], cursor: [string, string] | und
   return cursor ? sql`(${columns[0]}, ${columns[1]}) > (${cursor[0]}, ${cursor[1]})` : undefined;
 }
 
-async function createNotices({ db, today, pageSize = 500 }: SendRemindersOptions): Promise<number> {
+async function createNotices(options: SendRemindersOptions): Promise<number> {
+  const { db, today, pageSize = 500 } = options;
   const until = addDays(today, REMINDER_DAYS);
   let created = 0;
   let cursor: [string, string] | undefined;
@@ -90,7 +93,7 @@ async function createNotices({ db, today, pageSize = 500 }: SendRemindersOptions
       .orderBy(asc(measures.agencyId), asc(measures.id))
       .limit(pageSize);
     const last = page.at(-1);
-    if (!last) return created;
+    if (!last || options.signal?.aborted) return created;
     const inserted = await db
       .insert(notices)
       .values(
@@ -134,6 +137,7 @@ async function emailNotices(
     if (!last) return { emailed, failed };
     const people = await recipientsOf(db, [...new Set(page.map((n) => n.agencyId))]);
     for (const key of page) {
+      if (options.signal?.aborted) return { emailed, failed };
       const outcome = await emailNotice(options, key, people);
       if (outcome === "emailed") emailed++;
       else if (outcome === "failed") failed++;

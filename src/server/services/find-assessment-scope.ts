@@ -4,6 +4,7 @@ import type { Framework } from "../../domain/framework/schema.ts";
 import type { MeasureScope } from "../../domain/plan/check-measure.ts";
 import type { Db } from "../db/database.ts";
 import { agencies, assessments, results } from "../db/schema.ts";
+import { assessmentNotFound } from "./find-assessment.ts";
 
 /** An assessment with what its measures are checked against: its year, framework and the agency's divisions. */
 export interface AssessmentScope {
@@ -46,14 +47,7 @@ export async function findAssessmentScope({
     .from(assessments)
     .innerJoin(agencies, eq(agencies.id, assessments.agencyId))
     .where(and(eq(assessments.agencyId, agencyId), eq(assessments.id, assessmentId)));
-  if (!row)
-    throw new DomainError(
-      "INPUT_NOT_FOUND",
-      `no assessment ${assessmentId} in agency ${agencyId}`,
-      {
-        userMessage: "ไม่พบการประเมินนี้ในหน่วยงาน",
-      },
-    );
+  if (!row) throw assessmentNotFound(agencyId, assessmentId);
   return row;
 }
 

@@ -20,15 +20,15 @@ export async function findAssessment({
     .select()
     .from(assessments)
     .where(and(eq(assessments.agencyId, agencyId), eq(assessments.id, assessmentId)));
-  if (!row)
-    throw new DomainError(
-      "INPUT_NOT_FOUND",
-      `no assessment ${assessmentId} in agency ${agencyId}`,
-      {
-        userMessage: "ไม่พบการประเมินนี้ในหน่วยงานนี้",
-      },
-    );
+  if (!row) throw assessmentNotFound(agencyId, assessmentId);
   return row;
+}
+
+/** Another agency's assessment id is simply not found in this agency. */
+export function assessmentNotFound(agencyId: string, assessmentId: string): DomainError {
+  return new DomainError("INPUT_NOT_FOUND", `no assessment ${assessmentId} in agency ${agencyId}`, {
+    userMessage: "ไม่พบการประเมินนี้ในหน่วยงานนี้",
+  });
 }
 
 export function toAssessmentResponse(row: AssessmentRow): AssessmentResponse {

@@ -5,6 +5,7 @@ import type { Db } from "../db/database.ts";
 import { assessments, blobs, documents } from "../db/schema.ts";
 import { appendAudit } from "./append-audit.ts";
 import { toDocumentVersion } from "./document-version.ts";
+import { assessmentNotFound } from "./find-assessment.ts";
 
 export interface RenderedFile {
   format: DocumentFileFormat;
@@ -40,10 +41,7 @@ export async function saveDocumentVersion(
         .from(assessments)
         .where(and(eq(assessments.agencyId, agencyId), eq(assessments.id, assessmentId)))
         .for("no key update");
-      if (!locked)
-        throw new DomainError("INPUT_NOT_FOUND", `no assessment ${assessmentId}`, {
-          userMessage: "ไม่พบการประเมินนี้ในหน่วยงาน",
-        });
+      if (!locked) throw assessmentNotFound(agencyId, assessmentId);
       const [latest] = await tx
         .select({ version: max(documents.version) })
         .from(documents)

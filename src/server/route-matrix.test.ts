@@ -1,10 +1,8 @@
-import type { FastifyInstance, InjectOptions } from "fastify";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildApp } from "./app.ts";
-import type { Database } from "./db/database.ts";
-import { listOperations, type Operation } from "./fuzz/openapi-operations.ts";
-import { engines, freshDatabase } from "./test-databases.ts";
-import { buildWorld, type World } from "./test-world.ts";
+import type { InjectOptions } from "fastify";
+import { describe, expect, it } from "vitest";
+import type { Operation } from "./fuzz/openapi-operations.ts";
+import { engines } from "./test-databases.ts";
+import { type AgencyWorld, useWorld } from "./test-world.ts";
 
 // The tenancy promise, proven route by route from the API's own OpenAPI document: every route of
 // an agency refuses every role of another agency, and every route about no agency is classified
@@ -32,24 +30,10 @@ const notAboutOneAgency: Record<string, "public" | "signed-in" | "national"> = {
 const agencyRoles = ["agency_admin", "division_officer", "evaluator", "auditor"] as const;
 
 describe.each(engines)("route matrix on %s", (engine) => {
-  let database: Database;
-  let app: FastifyInstance;
-  let world: World;
-  let operations: Operation[];
-
-  beforeAll(async () => {
-    database = await freshDatabase(engine);
-    app = await buildApp({ config: { LOG_LEVEL: "silent" }, database });
-    world = await buildWorld(app, database);
-    operations = await listOperations(app);
-  });
-  afterAll(async () => {
-    await app?.close();
-    await database?.close();
-  });
+  const t = useWorld(engine);
 
   // A request to agency A's own resources, with a body that is only an empty object.
-  const requestTo = (op: Operation, agency: World["a"]): InjectOptions => {
+  const requestTo = (op: Operation, agency: AgencyWorld): InjectOptions => {
     const values: Record<string, string> = {
       agencyId: agency.agencyId,
       assessmentId: agency.assessments[2566],
@@ -71,20 +55,25 @@ describe.each(engines)("route matrix on %s", (engine) => {
   };
 
   it("classifies every route that is not about one agency", () => {
-    const unclassified = operations
+    const unclassified = t.operations
       .filter((op) => !op.pathParams.includes("agencyId"))
       .map((op) => `${op.method} ${op.path}`)
       .filter((key) => !(key in notAboutOneAgency));
     expect(unclassified).toEqual([]);
-    expect(operations.filter((op) => op.pathParams.includes("agencyId")).length).toBeGreaterThan(0);
+    expect(t.operations.filter((op) => op.pathParams.includes("agencyId")).length).toBeGreaterThan(
+      0,
+    );
   });
 
   it("refuses every role of another agency on every route of an agency", async () => {
     const leaks: string[] = [];
-    const agencyOps = operations.filter((op) => op.pathParams.includes("agencyId"));
+    const agencyOps = t.operations.filter((op) => op.pathParams.includes("agencyId"));
     for (const op of agencyOps)
       for (const role of agencyRoles) {
-        const response = await app.inject({ ...requestTo(op, world.a), ...world.b.people[role] });
+        const response = await t.app.inject({
+          ...requestTo(op, t.world.a),
+          ...t.world.b.people[role],
+        });
         if (response.statusCode !== 403 || response.json().error.code !== "FORBIDDEN")
           leaks.push(
             `${op.method} ${op.path} as ${role} of another agency → ${response.statusCode}`,
@@ -95,9 +84,9 @@ describe.each(engines)("route matrix on %s", (engine) => {
 
   it("asks for sign-in on every route that is not public", async () => {
     const open: string[] = [];
-    for (const op of operations) {
+    for (const op of t.operations) {
       if (notAboutOneAgency[`${op.method} ${op.path}`] === "public") continue;
-      const response = await app.inject(requestTo(op, world.a));
+      const response = await t.app.inject(requestTo(op, t.world.a));
       if (response.statusCode !== 401)
         open.push(`${op.method} ${op.path} → ${response.statusCode}`);
     }
@@ -105,18 +94,21 @@ describe.each(engines)("route matrix on %s", (engine) => {
   });
 
   it("refuses every agency role on national routes, and lets national administrators through", async () => {
-    const national = operations.filter(
+    const national = t.operations.filter(
       (op) => notAboutOneAgency[`${op.method} ${op.path}`] === "national",
     );
     expect(national.length).toBeGreaterThan(0);
     const wrong: string[] = [];
     for (const op of national) {
       for (const role of agencyRoles) {
-        const response = await app.inject({ ...requestTo(op, world.a), ...world.a.people[role] });
+        const response = await t.app.inject({
+          ...requestTo(op, t.world.a),
+          ...t.world.a.people[role],
+        });
         if (response.statusCode !== 403)
           wrong.push(`${op.method} ${op.path} as ${role} → ${response.statusCode}`);
       }
-      const admin = await app.inject({ ...requestTo(op, world.a), ...world.national });
+      const admin = await t.app.inject({ ...requestTo(op, t.world.a), ...t.world.national });
       if (admin.statusCode === 403 || admin.statusCode === 401)
         wrong.push(`${op.method} ${op.path} as national admin → ${admin.statusCode}`);
     }
@@ -125,8 +117,8 @@ describe.each(engines)("route matrix on %s", (engine) => {
 
   it("lets a national administrator past the tenancy gate of every agency route", async () => {
     const refused: string[] = [];
-    for (const op of operations.filter((o) => o.pathParams.includes("agencyId"))) {
-      const response = await app.inject({ ...requestTo(op, world.a), ...world.national });
+    for (const op of t.operations.filter((o) => o.pathParams.includes("agencyId"))) {
+      const response = await t.app.inject({ ...requestTo(op, t.world.a), ...t.world.national });
       if (response.statusCode === 403 || response.statusCode === 401)
         refused.push(`${op.method} ${op.path} → ${response.statusCode}`);
     }

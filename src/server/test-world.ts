@@ -1,8 +1,12 @@
 import type { FastifyInstance } from "fastify";
+import { afterAll, beforeAll } from "vitest";
+import { buildApp } from "./app.ts";
 import type { Role } from "./auth/authorize.ts";
 import type { Database } from "./db/database.ts";
 import { assessments, measures, NATIONAL_SCOPE, results } from "./db/schema.ts";
+import { listOperations, type Operation } from "./fuzz/openapi-operations.ts";
 import { createAgency } from "./services/create-agency.ts";
+import { type engines, freshDatabase } from "./test-databases.ts";
 import { buildAgency } from "./test-factories.ts";
 import { type Browser, signInAs } from "./test-sessions.ts";
 
@@ -82,4 +86,27 @@ export async function buildWorld(app: FastifyInstance, database: Database): Prom
     { agencyId: NATIONAL_SCOPE, role: "national_admin" },
   ]);
   return { a, b, national };
+}
+
+export interface WorldContext {
+  database: Database;
+  app: FastifyInstance;
+  world: World;
+  operations: Operation[];
+}
+
+/** A fresh database, app and world for the enclosing `describe`, closed after it. */
+export function useWorld(engine: (typeof engines)[number]): WorldContext {
+  const context = {} as WorldContext;
+  beforeAll(async () => {
+    context.database = await freshDatabase(engine);
+    context.app = await buildApp({ config: { LOG_LEVEL: "silent" }, database: context.database });
+    context.world = await buildWorld(context.app, context.database);
+    context.operations = await listOperations(context.app);
+  });
+  afterAll(async () => {
+    await context.app?.close();
+    await context.database?.close();
+  });
+  return context;
 }

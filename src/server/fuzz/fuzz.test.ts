@@ -1,43 +1,25 @@
 import { randomUUID } from "node:crypto";
 import fc from "fast-check";
-import type { FastifyInstance } from "fastify";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildApp } from "../app.ts";
-import type { Database } from "../db/database.ts";
-import { engines, freshDatabase } from "../test-databases.ts";
-import { buildWorld, type World } from "../test-world.ts";
+import { describe, expect, it } from "vitest";
+import { engines } from "../test-databases.ts";
+import { useWorld } from "../test-world.ts";
 import { type Caller, requestsFor } from "./fuzz-requests.ts";
-import { listOperations, type Operation } from "./openapi-operations.ts";
 
 // Every route, thousands of generated malformed requests: each must get a 4xx (or succeed) with
 // the error body the API promises, never a 5xx.
 const TOTAL = { pglite: 5_000, postgres: 1_500 } as const;
 
 describe.each(engines)("fuzzing every route on %s", (engine) => {
-  let database: Database;
-  let app: FastifyInstance;
-  let world: World;
-  let operations: Operation[];
-
-  beforeAll(async () => {
-    database = await freshDatabase(engine);
-    app = await buildApp({ config: { LOG_LEVEL: "silent" }, database });
-    world = await buildWorld(app, database);
-    operations = await listOperations(app);
-  });
-  afterAll(async () => {
-    await app?.close();
-    await database?.close();
-  });
+  const t = useWorld(engine);
 
   it("documents every route it serves in the OpenAPI document", () => {
-    const documented = new Set(operations.map((op) => `${op.method} ${op.path}`));
-    const served = app.routeCatalog.filter((r) => !/ \/api\/(docs|openapi)/.test(r));
+    const documented = new Set(t.operations.map((op) => `${op.method} ${op.path}`));
+    const served = t.app.routeCatalog.filter((r) => !/ \/api\/(docs|openapi)/.test(r));
     expect(served.filter((r) => !documented.has(r))).toEqual([]);
   });
 
   it("answers every generated malformed request with a 4xx and a full error body, never a 5xx", async () => {
-    const { a, b, national } = world;
+    const { a, b, national } = t.world;
     const pools: Record<string, string[]> = {
       agencyId: [a.agencyId, a.agencyId, b.agencyId, randomUUID(), "not-a-uuid", "0"],
       assessmentId: [
@@ -64,11 +46,11 @@ describe.each(engines)("fuzzing every route on %s", (engine) => {
       { name: "anonymous" },
       { name: "session without CSRF header", cookies: national.cookies },
     ];
-    const perOperation = Math.ceil(TOTAL[engine] / operations.length);
+    const perOperation = Math.ceil(TOTAL[engine] / t.operations.length);
     const failures: string[] = [];
     const statuses = new Map<number, number>();
     let sent = 0;
-    for (const [index, op] of operations.entries()) {
+    for (const [index, op] of t.operations.entries()) {
       // The sign-out route would end the sessions the rest of the run relies on.
       const usable = op.path === "/api/auth/logout" ? callers.filter((c) => !c.cookies) : callers;
       const samples = fc.sample(requestsFor(op, usable, pools), {
@@ -76,7 +58,7 @@ describe.each(engines)("fuzzing every route on %s", (engine) => {
         seed: 2566 + index,
       });
       for (const { caller, options } of samples) {
-        const response = await app.inject(options);
+        const response = await t.app.inject(options);
         sent++;
         statuses.set(response.statusCode, (statuses.get(response.statusCode) ?? 0) + 1);
         const what = `${options.method} ${options.url} as ${caller.name} → ${response.statusCode}`;

@@ -1,5 +1,7 @@
 import type { Db } from "./db/database.ts";
 import { assessments, measures } from "./db/schema.ts";
+import { createAgency } from "./services/create-agency.ts";
+import { buildAgency } from "./test-factories.ts";
 
 // Test-only factories for assessments and measures, inserted directly with Drizzle.
 
@@ -20,6 +22,17 @@ export async function createTestAssessment({
     .returning({ id: assessments.id, fiscalYear: assessments.fiscalYear });
   if (!row) throw new Error("insert returned no assessment");
   return row;
+}
+
+/** Two agencies with a 2566 assessment each: A to work in, B to prove isolation against. */
+export async function createTwoAgencyYears(db: Db) {
+  const agency = async (name: string) =>
+    (await createAgency({ db, actor: "test", agency: buildAgency({ name }) })).id;
+  const a = await agency("เทศบาลตำบลเอ");
+  const b = await agency("เทศบาลตำบลบี");
+  const assessmentA = (await createTestAssessment({ db, agencyId: a })).id;
+  const assessmentB = (await createTestAssessment({ db, agencyId: b })).id;
+  return { a, b, assessmentA, assessmentB };
 }
 
 /** A valid measure body for fiscal year 2566 of `ita-2566`; override what a test is about. */

@@ -6,11 +6,9 @@ import { MAX_UPLOAD_BYTES } from "../../../shared/limits.ts";
 import { buildApp } from "../../app.ts";
 import type { Database } from "../../db/database.ts";
 import { auditLog, blobs, measureFiles } from "../../db/schema.ts";
-import { createAgency } from "../../services/create-agency.ts";
 import { verifyAudit } from "../../services/verify-audit.ts";
-import { createTestAssessment, createTestMeasure } from "../../test-assessments.ts";
+import { createTestMeasure, createTwoAgencyYears } from "../../test-assessments.ts";
 import { engines, freshDatabase } from "../../test-databases.ts";
-import { buildAgency } from "../../test-factories.ts";
 import { multipartForm } from "../../test-multipart.ts";
 import { type Browser, signInAs } from "../../test-sessions.ts";
 
@@ -44,12 +42,7 @@ describe.each(engines)("measure file routes on %s", (engine) => {
   beforeAll(async () => {
     database = await freshDatabase(engine);
     app = await buildApp({ config: { LOG_LEVEL: "silent" }, database });
-    const agency = async (name: string) =>
-      (await createAgency({ db: database.db, actor: "test", agency: buildAgency({ name }) })).id;
-    a = await agency("เทศบาลตำบลเอ");
-    b = await agency("เทศบาลตำบลบี");
-    assessmentA = (await createTestAssessment({ db: database.db, agencyId: a })).id;
-    assessmentB = (await createTestAssessment({ db: database.db, agencyId: b })).id;
+    ({ a, b, assessmentA, assessmentB } = await createTwoAgencyYears(database.db));
     measureA = (
       await createTestMeasure({ db: database.db, agencyId: a, assessmentId: assessmentA })
     ).id;

@@ -5,11 +5,9 @@ import { measureStatuses } from "../../../shared/measure.ts";
 import { buildApp } from "../../app.ts";
 import type { Database } from "../../db/database.ts";
 import { measures, measureStatuses as storedStatuses } from "../../db/schema.ts";
-import { createAgency } from "../../services/create-agency.ts";
 import { verifyAudit } from "../../services/verify-audit.ts";
-import { buildMeasure, createTestAssessment } from "../../test-assessments.ts";
+import { buildMeasure, createTwoAgencyYears } from "../../test-assessments.ts";
 import { engines, freshDatabase } from "../../test-databases.ts";
-import { buildAgency } from "../../test-factories.ts";
 import { type Browser, signInAs } from "../../test-sessions.ts";
 
 const paths = (response: { json(): { error: { details: { path: string }[] } } }) =>
@@ -34,12 +32,7 @@ describe.each(engines)("measure routes on %s", (engine) => {
   beforeAll(async () => {
     database = await freshDatabase(engine);
     app = await buildApp({ config: { LOG_LEVEL: "silent" }, database });
-    const agency = async (name: string) =>
-      (await createAgency({ db: database.db, actor: "test", agency: buildAgency({ name }) })).id;
-    a = await agency("เทศบาลตำบลเอ");
-    b = await agency("เทศบาลตำบลบี");
-    assessmentA = (await createTestAssessment({ db: database.db, agencyId: a })).id;
-    assessmentB = (await createTestAssessment({ db: database.db, agencyId: b })).id;
+    ({ a, b, assessmentA, assessmentB } = await createTwoAgencyYears(database.db));
     admin = await signInAs(app, database, [{ agencyId: a, role: "agency_admin" }]);
   });
   afterAll(async () => {

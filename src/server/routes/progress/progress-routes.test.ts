@@ -4,11 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../../app.ts";
 import type { Database } from "../../db/database.ts";
 import { progressReports } from "../../db/schema.ts";
-import { createAgency } from "../../services/create-agency.ts";
 import { verifyAudit } from "../../services/verify-audit.ts";
-import { createTestAssessment, createTestMeasure } from "../../test-assessments.ts";
+import { createTestMeasure, createTwoAgencyYears } from "../../test-assessments.ts";
 import { engines, freshDatabase } from "../../test-databases.ts";
-import { buildAgency } from "../../test-factories.ts";
 import { type Browser, signInAs } from "../../test-sessions.ts";
 
 describe.each(engines)("progress report routes on %s", (engine) => {
@@ -37,12 +35,7 @@ describe.each(engines)("progress report routes on %s", (engine) => {
   beforeAll(async () => {
     database = await freshDatabase(engine);
     app = await buildApp({ config: { LOG_LEVEL: "silent" }, database });
-    const agency = async (name: string) =>
-      (await createAgency({ db: database.db, actor: "test", agency: buildAgency({ name }) })).id;
-    a = await agency("เทศบาลตำบลเอ");
-    b = await agency("เทศบาลตำบลบี");
-    assessmentA = (await createTestAssessment({ db: database.db, agencyId: a })).id;
-    assessmentB = (await createTestAssessment({ db: database.db, agencyId: b })).id;
+    ({ a, b, assessmentA, assessmentB } = await createTwoAgencyYears(database.db));
     const measure = () =>
       createTestMeasure({ db: database.db, agencyId: a, assessmentId: assessmentA });
     measures = [(await measure()).id, (await measure()).id];

@@ -307,6 +307,9 @@ export const documents = pgTable(
     files: jsonb("files").$type<Record<string, { sha256: string; size: number }>>().notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     createdBy: text("created_by").notNull(),
+    /** When the head of agency approved this version; the public page shows only approved ones. */
+    approvedAt: timestamp("approved_at", { withTimezone: true }),
+    approvedBy: text("approved_by"),
   },
   (t) => [
     primaryKey({ columns: [t.agencyId, t.id] }),

@@ -17,6 +17,7 @@ import { registerOpenApi } from "./plugins/openapi.ts";
 import { registerRejectNul } from "./plugins/reject-nul.ts";
 import { registerSessions } from "./plugins/session.ts";
 import { registerTenancy } from "./plugins/tenancy.ts";
+import { registerWebApp } from "./plugins/web-app.ts";
 import { agencyRoutes } from "./routes/agencies/agency-routes.ts";
 import { assessmentRoutes } from "./routes/assessments/assessment-routes.ts";
 import { authRoutes } from "./routes/auth/auth-routes.ts";
@@ -79,6 +80,8 @@ export interface BuildAppOptions {
   mailer?: Mailer;
   /** The clock; tests pass their own so time-based codes and link expiry are deterministic. */
   now?: () => Date;
+  /** The built admin app; none in most tests, where only the API is exercised. */
+  webDir?: string;
 }
 
 /** What route plugins receive: the database and the services built once per app. */
@@ -112,7 +115,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   };
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  registerErrorHandler(app);
+  const webFallback = options.webDir ? await registerWebApp(app, options.webDir) : undefined;
+  registerErrorHandler(app, webFallback);
   await registerOpenApi(app);
   // Limits are per route (sign-in); counters live in memory only.
   await app.register(rateLimit, {

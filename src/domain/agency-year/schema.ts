@@ -1,4 +1,7 @@
 import { z } from "zod";
+import { agencyTypes } from "./agency-types.ts";
+
+export { agencyTypes };
 
 // The agency-year input file (docs/agency-year-format.md): one small file per agency and year.
 
@@ -8,20 +11,6 @@ const indicatorKey = z.string().regex(/^[0-9]+$/, "indicator numbers only, e.g. 
 /** YYYY-MM-DD, Buddhist Era (2566-03-31) or Gregorian (2023-03-31). */
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "write dates as YYYY-MM-DD, e.g. 2566-03-31");
 const nonEmpty = z.string().trim().min(1);
-
-export const agencyTypes = [
-  "องค์การบริหารส่วนจังหวัด",
-  "เทศบาลนคร",
-  "เทศบาลเมือง",
-  "เทศบาลตำบล",
-  "องค์การบริหารส่วนตำบล",
-  "กรุงเทพมหานคร",
-  "เมืองพัทยา",
-  "ส่วนราชการ",
-  "รัฐวิสาหกิจ",
-  "องค์การมหาชน",
-  "หน่วยงานอื่นของรัฐ",
-] as const;
 
 const measureSchema = z.strictObject({
   title: nonEmpty,

@@ -3,6 +3,7 @@ import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import type { z } from "zod";
 import { DomainError, type ErrorCode, type IssueDetail } from "../../domain/errors.ts";
 import { issueDetails } from "../../domain/validation.ts";
+import type { NotFoundFallback } from "./web-app.ts";
 
 // The one table from error codes to HTTP statuses; the body is always { error: { code, message, details } }.
 const statusOf: Record<ErrorCode, number> = {
@@ -31,7 +32,7 @@ export interface ErrorBody {
   error: { code: string; message: string; details: IssueDetail[] };
 }
 
-export function registerErrorHandler(app: FastifyInstance): void {
+export function registerErrorHandler(app: FastifyInstance, fallback?: NotFoundFallback): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (hasZodFastifySchemaValidationErrors(error)) {
       // The provider keeps each Zod issue apart from its code, path and message: put it back together.
@@ -68,11 +69,12 @@ export function registerErrorHandler(app: FastifyInstance): void {
     request.log.error(error);
     return reply.status(500).send(body("INTERNAL", "เกิดข้อผิดพลาดภายในระบบ กรุณาลองใหม่", []));
   });
-  app.setNotFoundHandler((request, reply) =>
-    reply
+  app.setNotFoundHandler((request, reply) => {
+    if (fallback?.(request, reply)) return reply;
+    return reply
       .status(404)
-      .send(body("NOT_FOUND", `ไม่พบ ${request.method} ${request.url} / not found`, [])),
-  );
+      .send(body("NOT_FOUND", `ไม่พบ ${request.method} ${request.url} / not found`, []));
+  });
 }
 
 // The multipart parser reports a cut or malformed upload as a plain error while the body streams in.

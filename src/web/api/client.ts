@@ -1,0 +1,57 @@
+import { CSRF_COOKIE, CSRF_HEADER } from "../../shared/limits.ts";
+import { ApiError, type ProblemDetail } from "./api-error.ts";
+
+function csrfToken(): string {
+  const pair = document.cookie.split("; ").find((c) => c.startsWith(`${CSRF_COOKIE}=`));
+  return pair ? decodeURIComponent(pair.slice(CSRF_COOKIE.length + 1)) : "";
+}
+
+interface ErrorBody {
+  error?: { code?: string; message?: string; details?: ProblemDetail[] };
+}
+
+async function toError(response: Response): Promise<ApiError> {
+  const body = (await response.json().catch(() => ({}))) as ErrorBody;
+  const error = body.error ?? {};
+  return new ApiError(
+    response.status,
+    error.code ?? `HTTP_${response.status}`,
+    error.message ?? `คำขอไม่สำเร็จ (HTTP ${response.status}) / request failed`,
+    error.details ?? [],
+  );
+}
+
+/** Calls the API with the session cookie and, on writes, the CSRF header; throws ApiError. */
+export async function api<T>(
+  path: string,
+  init: { method?: string; body?: unknown; form?: FormData; signal?: AbortSignal } = {},
+): Promise<T> {
+  const method = init.method ?? "GET";
+  const headers: Record<string, string> = { accept: "application/json" };
+  if (method !== "GET") headers[CSRF_HEADER] = csrfToken();
+  let body: BodyInit | undefined;
+  if (init.form) body = init.form;
+  else if (init.body !== undefined) {
+    headers["content-type"] = "application/json";
+    body = JSON.stringify(init.body);
+  }
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      credentials: "same-origin",
+      ...(body === undefined ? {} : { body }),
+      ...(init.signal ? { signal: init.signal } : {}),
+    });
+  } catch {
+    throw new ApiError(
+      0,
+      "NETWORK",
+      "ติดต่อเซิร์ฟเวอร์ไม่ได้ ตรวจสอบการเชื่อมต่ออินเทอร์เน็ตแล้วลองอีกครั้ง / cannot reach the server",
+    );
+  }
+  if (!response.ok) throw await toError(response);
+  if (response.status === 204) return null as T;
+  return (await response.json()) as T;
+}

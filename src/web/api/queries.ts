@@ -1,0 +1,59 @@
+import { useQuery } from "@tanstack/react-query";
+import type { z } from "zod";
+import type { AgencyResponse } from "../../shared/agency.ts";
+import type { AssessmentDetailResponse } from "../../shared/assessment.ts";
+import type { meResponse } from "../../shared/auth.ts";
+import type { DashboardResponse } from "../../shared/dashboard.ts";
+import { ApiError } from "./api-error.ts";
+import { api } from "./client.ts";
+
+export type Me = z.output<typeof meResponse>;
+
+/** Query keys in one place, so a change can invalidate exactly what it touched. */
+export const keys = {
+  me: ["me"] as const,
+  agencies: ["agencies"] as const,
+  agency: (agencyId: string) => ["agency", agencyId] as const,
+  dashboard: (agencyId: string) => ["agency", agencyId, "dashboard"] as const,
+  assessment: (agencyId: string, assessmentId: string) =>
+    ["agency", agencyId, "assessment", assessmentId] as const,
+};
+
+/** The signed-in user, or null when nobody is signed in. */
+export function useMe() {
+  return useQuery({
+    queryKey: keys.me,
+    queryFn: async () => {
+      try {
+        return await api<Me>("/api/auth/me");
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 401) return null;
+        throw error;
+      }
+    },
+    staleTime: 60_000,
+  });
+}
+
+export function useAgencies() {
+  return useQuery({
+    queryKey: keys.agencies,
+    queryFn: () => api<AgencyResponse[]>("/api/agencies"),
+  });
+}
+
+export function useDashboard(agencyId: string) {
+  return useQuery({
+    queryKey: keys.dashboard(agencyId),
+    queryFn: () => api<DashboardResponse>(`/api/agencies/${agencyId}/dashboard`),
+  });
+}
+
+export function useAssessment(agencyId: string, assessmentId: string | undefined) {
+  return useQuery({
+    queryKey: keys.assessment(agencyId, assessmentId ?? ""),
+    queryFn: () =>
+      api<AssessmentDetailResponse>(`/api/agencies/${agencyId}/assessments/${assessmentId}`),
+    enabled: Boolean(assessmentId),
+  });
+}

@@ -1,0 +1,15 @@
+import { readFileSync } from "node:fs";
+
+export const ACCOUNTS_FILE = "test-results/e2e/demo-accounts.json";
+
+export interface DemoAccounts {
+  accounts: { email: string; role: string; password: string }[];
+}
+
+/** The demo's account of a role, with the one-time password the server logged at start-up. */
+export function demoAccount(role: "national_admin" | "agency_admin") {
+  const { accounts } = JSON.parse(readFileSync(ACCOUNTS_FILE, "utf8")) as DemoAccounts;
+  const account = accounts.find((a) => a.role === role);
+  if (!account) throw new Error(`no demo account with the role ${role}`);
+  return account;
+}

@@ -1,0 +1,37 @@
+import { mkdirSync } from "node:fs";
+import { AxeBuilder } from "@axe-core/playwright";
+import { test as base, expect, type Page, type TestInfo } from "@playwright/test";
+import { demoAccount } from "./accounts.ts";
+
+export { expect };
+
+/** Every step's screenshot goes to test-results/e2e/screenshots/<journey>/NN-step.png. */
+export async function snap(page: Page, testInfo: TestInfo, step: string): Promise<void> {
+  const dir = `test-results/e2e/screenshots/${testInfo.titlePath[0]?.replace(/\.spec\.ts$/, "") ?? "journey"}`;
+  mkdirSync(dir, { recursive: true });
+  const n = String(testInfo.attachments.length + 1).padStart(2, "0");
+  const path = `${dir}/${n}-${step}.png`;
+  await page.screenshot({ path, fullPage: true });
+  await testInfo.attach(step, { path, contentType: "image/png" });
+}
+
+/** axe-core on the page as it is now: no serious or critical violation. */
+export async function expectAccessible(page: Page): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const bad = violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+  expect(bad, `accessibility violations on ${page.url()}`).toEqual([]);
+}
+
+/** Signs in through the form, as a person would. */
+export async function signIn(page: Page, role: "national_admin" | "agency_admin"): Promise<void> {
+  const account = demoAccount(role);
+  await page.goto("/signin");
+  await page.getByLabel("อีเมล").fill(account.email);
+  await page.getByLabel("รหัสผ่าน").fill(account.password);
+  await page.getByRole("button", { name: "เข้าสู่ระบบ" }).click();
+  await expect(page.getByRole("button", { name: "ออกจากระบบ" })).toBeVisible();
+}
+
+export const test = base;

@@ -8,5 +8,9 @@ echo "== types (tsc --noEmit)"
 npx tsc --noEmit
 echo "== lint (biome)"
 npx biome check .
+echo "== admin app build (vite)"
+npx vite build --logLevel warn
 echo "== tests (vitest)"
 npx vitest run "$@"
+echo "== browser journeys (playwright, system Chromium)"
+npx playwright test

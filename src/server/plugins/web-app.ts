@@ -35,11 +35,11 @@ export async function registerWebApp(
     if (path.startsWith("/api/") || path.startsWith("/p/")) return false;
     const asset = /^\/assets\/[\w.-]+$/.test(path) ? path.slice(1) : undefined;
     if (asset && existsSync(join(webDir, asset))) {
-      void reply.header("cache-control", immutable).sendFile(asset);
+      void reply.header("cache-control", immutable).sendFile(asset, { cacheControl: false });
       return true;
     }
     if (asset || !(request.headers.accept ?? "").includes("text/html")) return false;
-    void reply.header("cache-control", "no-cache").sendFile("index.html");
+    void reply.header("cache-control", "no-cache").sendFile("index.html", { cacheControl: false });
     return true;
   };
 }

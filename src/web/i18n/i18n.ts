@@ -1,7 +1,6 @@
 import i18next from "i18next";
 import { initReactI18next } from "react-i18next";
-import en from "./messages/en.json" with { type: "json" };
-import th from "./messages/th.json" with { type: "json" };
+import { resources } from "./resources.ts";
 
 export const languages = ["th", "en"] as const;
 export type Language = (typeof languages)[number];
@@ -23,7 +22,7 @@ export async function initI18n(): Promise<typeof i18next> {
   const lng = initialLanguage();
   document.documentElement.lang = lng;
   await i18next.use(initReactI18next).init({
-    resources: { th: { translation: th }, en: { translation: en } },
+    resources,
     lng,
     fallbackLng: "th",
     interpolation: { escapeValue: false },

@@ -1,10 +1,10 @@
 import "i18next";
-import type th from "./messages/th.json";
+import type { resources } from "./resources.ts";
 
 // Message keys are checked at compile time against the Thai file, the reference language.
 declare module "i18next" {
   interface CustomTypeOptions {
     defaultNS: "translation";
-    resources: { translation: typeof th };
+    resources: (typeof resources)["th"];
   }
 }

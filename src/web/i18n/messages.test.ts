@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import en from "./messages/en.json" with { type: "json" };
-import th from "./messages/th.json" with { type: "json" };
+import { resources } from "./resources.ts";
 
 function flatten(value: unknown, prefix = ""): Map<string, string> {
   const out = new Map<string, string>();
@@ -12,8 +11,8 @@ function flatten(value: unknown, prefix = ""): Map<string, string> {
 }
 
 describe("the admin app's message files", () => {
-  const thai = flatten(th);
-  const english = flatten(en);
+  const thai = flatten(resources.th.translation);
+  const english = flatten(resources.en.translation);
 
   it("have the same keys in Thai and English", () => {
     expect([...english.keys()].sort()).toEqual([...thai.keys()].sort());

@@ -1,0 +1,8 @@
+import enApp from "./messages/en/app.json" with { type: "json" };
+import thApp from "./messages/th/app.json" with { type: "json" };
+
+// One file per feature and language; each feature's messages sit under its own key.
+export const resources = {
+  th: { translation: { ...thApp } },
+  en: { translation: { ...enApp } },
+} as const;

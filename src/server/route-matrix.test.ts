@@ -23,6 +23,7 @@ const notAboutOneAgency: Record<string, "public" | "signed-in" | "national"> = {
   // Each row is then checked against its own agency.
   "POST /api/imports/results": "signed-in",
   "POST /api/users": "national",
+  "POST /api/agencies": "national",
   // Lists only the agencies the caller belongs to.
   "GET /api/agencies": "signed-in",
 };

@@ -28,7 +28,21 @@ export const agencyUpdate = z
   .partial()
   .refine((u) => Object.keys(u).length > 0, "give at least one field to change");
 
+/** A new agency as the national administrator registers it. */
+export const agencyCreate = z.strictObject({
+  name: z.string().trim().min(1),
+  nameEn: z.string().trim().min(1).nullable().default(null),
+  type: z.enum(agencyTypes),
+  province: z.string().trim().min(1),
+  district: z.string().trim().min(1),
+  website: z.url({ protocol: /^https?$/ }),
+  headName: z.string().trim().min(1).nullable().default(null),
+  headPosition: z.string().trim().min(1),
+  divisions: z.array(z.string().trim().min(1)).min(1),
+});
+
 export const agencyParams = z.object({ agencyId: z.uuid() });
 
 export type AgencyResponse = z.output<typeof agencyResponse>;
 export type AgencyUpdate = z.output<typeof agencyUpdate>;
+export type AgencyCreate = z.input<typeof agencyCreate>;

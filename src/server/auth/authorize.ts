@@ -13,6 +13,8 @@ export const roles = [
 export type Role = (typeof roles)[number];
 
 export const actions = [
+  /** Registering a new agency: national administrators only. */
+  "agency.create",
   "agency.read",
   "agency.update",
   "user.read",
@@ -58,7 +60,7 @@ export type Decision = { allowed: true } | { allowed: false; reason: { th: strin
 const reads: Action[] = ["agency.read", "assessment.read", "measure.read", "audit.read"];
 
 /** Actions no agency role holds; only national administrators may take them. */
-const nationalOnly: readonly Action[] = ["assessment.open"];
+const nationalOnly: readonly Action[] = ["agency.create", "assessment.open"];
 
 /** What each role may do inside an agency it is a member of. */
 const grants: Record<Exclude<Role, "national_admin">, readonly Action[]> = {

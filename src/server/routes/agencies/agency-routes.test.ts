@@ -161,4 +161,64 @@ describe.each(engines)("agency routes on %s", (engine) => {
     expect(after.json().divisions).not.toContain("\u0000");
     expect(String(after.json().headName)).not.toContain("ทดสอบ");
   });
+
+  it("lets the national administrator register an agency, audited; agency roles may not", async () => {
+    const national = await as("national_admin", NATIONAL_SCOPE);
+    const payload = {
+      name: "เทศบาลตำบลใหม่",
+      type: "เทศบาลตำบล",
+      province: "เชียงราย",
+      district: "เมืองเชียงราย",
+      website: "https://www.mai.go.th",
+      headPosition: "นายกเทศมนตรีตำบลใหม่",
+      divisions: ["สำนักปลัดเทศบาล", "กองคลัง"],
+    };
+    const created = await app.inject({
+      method: "POST",
+      url: "/api/agencies",
+      payload,
+      ...national,
+    });
+    expect(created.statusCode).toBe(201);
+    expect(created.json()).toMatchObject({ ...payload, nameEn: null, headName: null });
+    const listed = await app.inject({ url: "/api/agencies", ...national });
+    expect(listed.json().map((x: { name: string }) => x.name)).toContain("เทศบาลตำบลใหม่");
+    expect((await verifyAudit({ db: database.db })).problems).toEqual([]);
+
+    const coordinator = await as("agency_admin", a);
+    const refused = await app.inject({
+      method: "POST",
+      url: "/api/agencies",
+      payload: { ...payload, name: "เทศบาลตำบลแอบสร้าง" },
+      ...coordinator,
+    });
+    expect(refused.statusCode).toBe(403);
+    const after = await app.inject({ url: "/api/agencies", ...national });
+    expect(after.json().map((x: { name: string }) => x.name)).not.toContain("เทศบาลตำบลแอบสร้าง");
+  });
+
+  it("lists every problem of a new agency and registers nothing", async () => {
+    const national = await as("national_admin", NATIONAL_SCOPE);
+    const before = (await app.inject({ url: "/api/agencies", ...national })).json().length;
+    const bad = await app.inject({
+      method: "POST",
+      url: "/api/agencies",
+      payload: { name: "", type: "หมู่บ้าน", website: "mai.go.th", divisions: [] },
+      ...national,
+    });
+    expect(bad.statusCode).toBe(400);
+    const paths = bad.json().error.details.map((d: { path: string }) => d.path);
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        "body.name",
+        "body.type",
+        "body.website",
+        "body.divisions",
+        "body.province",
+        "body.district",
+        "body.headPosition",
+      ]),
+    );
+    expect((await app.inject({ url: "/api/agencies", ...national })).json()).toHaveLength(before);
+  });
 });

@@ -43,11 +43,11 @@ export function serve(env: Record<string, string>, nodeArgs: string[] = []): Ser
 }
 
 /** Waits for /readyz to answer and returns its response. */
-export async function whenReady(port: number): Promise<Response> {
-  for (let i = 0; i < 300; i++) {
+export async function whenReady(port: number, seconds = 30): Promise<Response> {
+  for (let i = 0; i < seconds * 10; i++) {
     const response = await fetch(`http://127.0.0.1:${port}/readyz`).catch(() => undefined);
     if (response?.ok) return response;
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error("the server did not become ready within 30 s");
+  throw new Error(`the server did not become ready within ${seconds} s`);
 }

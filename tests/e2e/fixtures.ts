@@ -35,3 +35,21 @@ export async function signIn(page: Page, role: "national_admin" | "agency_admin"
 }
 
 export const test = base;
+
+/** Calls the API as the signed-in browser does (session cookie plus the CSRF header on writes). */
+export async function apiAs<T>(
+  page: Page,
+  method: string,
+  path: string,
+  data?: unknown,
+): Promise<T> {
+  const csrf =
+    (await page.context().cookies()).find((c) => c.name === "prongsai_csrf")?.value ?? "";
+  const response = await page.request.fetch(path, {
+    method,
+    headers: { "x-csrf-token": csrf },
+    ...(data === undefined ? {} : { data }),
+  });
+  expect(response.ok(), `${method} ${path}: ${await response.text()}`).toBe(true);
+  return (await response.json()) as T;
+}

@@ -20,7 +20,8 @@ export default async function globalSetup(config: FullConfig): Promise<() => Pro
     PUBLIC_URL: baseURL,
   });
   try {
-    await whenReady(port);
+    // Generous: the first start migrates a new database, on a machine that may be busy.
+    await whenReady(port, 120);
   } catch (error) {
     server.child.kill("SIGKILL");
     throw new Error(`the server did not start:\n${server.stderr()}\n${server.stdout()}`, {

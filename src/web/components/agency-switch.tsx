@@ -1,3 +1,4 @@
+import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { useAgencies } from "../api/queries.ts";
@@ -7,21 +8,23 @@ export function AgencySwitch({ agencyId }: { agencyId: string | undefined }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const agencies = useAgencies();
+  const id = useId();
   if (!agencies.data || agencies.data.length < 2) return null;
   return (
-    <label className="agency-switch">
-      <span>{t("shell.agency")}</span>
+    <div className="agency-switch">
+      <label htmlFor={id}>{t("shell.agency")}</label>
       <select
+        id={id}
         value={agencyId ?? ""}
         onChange={(event) => navigate(`/agencies/${event.target.value}`)}
       >
         {!agencyId && <option value="">{t("shell.chooseAgency")}</option>}
         {agencies.data.map((agency) => (
           <option key={agency.id} value={agency.id}>
-            {agency.name} ({agency.province})
+            {`${agency.name} (${agency.province})`}
           </option>
         ))}
       </select>
-    </label>
+    </div>
   );
 }

@@ -1,3 +1,4 @@
+// Runs last: it gives the demo coordinator a second agency, so sign-in then asks which one.
 import { demoAccount } from "./accounts.ts";
 import { apiAs, expect, expectAccessible, signIn, snap, test } from "./fixtures.ts";
 

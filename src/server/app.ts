@@ -24,6 +24,7 @@ import { passwordResetRoutes } from "./routes/auth/password-reset-routes.ts";
 import { totpRoutes } from "./routes/auth/totp-routes.ts";
 import { dashboardRoutes } from "./routes/dashboard/dashboard-routes.ts";
 import { documentRoutes } from "./routes/documents/document-routes.ts";
+import { frameworkRoutes } from "./routes/frameworks/framework-routes.ts";
 import { healthRoutes } from "./routes/health/health-routes.ts";
 import { importRoutes } from "./routes/imports/import-routes.ts";
 import { measureFileRoutes } from "./routes/measure-files/measure-file-routes.ts";
@@ -68,6 +69,7 @@ const resourceRoutes: ((context: AppContext) => FastifyPluginAsyncZod)[] = [
   measureFileRoutes,
   progressRoutes,
   noticeRoutes,
+  frameworkRoutes,
 ];
 
 export interface BuildAppOptions {

@@ -36,6 +36,7 @@ describe.each(engines)("fuzzing every route on %s", (engine) => {
       kind: ["six_month", "year_end", "quarter", ""],
       format: ["pdf", "docx", "html", "exe"],
       fiscalYear: ["2567", "2568", "2499", "abc", "99999"],
+      frameworkId: ["ita-2566", "ita-2568", "ita-2499", "x", "%00"],
     };
     const callers: Caller[] = [
       { name: "national admin", ...national },

@@ -18,6 +18,7 @@ import { registerRejectNul } from "./plugins/reject-nul.ts";
 import { registerSessions } from "./plugins/session.ts";
 import { registerTenancy } from "./plugins/tenancy.ts";
 import { agencyRoutes } from "./routes/agencies/agency-routes.ts";
+import { analysisRoutes } from "./routes/analysis/analysis-routes.ts";
 import { assessmentRoutes } from "./routes/assessments/assessment-routes.ts";
 import { authRoutes } from "./routes/auth/auth-routes.ts";
 import { passwordResetRoutes } from "./routes/auth/password-reset-routes.ts";
@@ -70,6 +71,7 @@ const resourceRoutes: ((context: AppContext) => FastifyPluginAsyncZod)[] = [
   progressRoutes,
   noticeRoutes,
   frameworkRoutes,
+  analysisRoutes,
 ];
 
 export interface BuildAppOptions {

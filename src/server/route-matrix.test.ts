@@ -48,6 +48,7 @@ describe.each(engines)("route matrix on %s", (engine) => {
       format: "pdf",
       fiscalYear: "2567",
       frameworkId: "ita-2566",
+      indicatorId: "9",
     };
     const url = op.path.replace(/\{(\w+)\}/g, (_, name: string) => {
       const value = values[name];

@@ -26,6 +26,8 @@ export async function listDocuments({
       options: documents.options,
       createdAt: documents.createdAt,
       createdBy: documents.createdBy,
+      approvedAt: documents.approvedAt,
+      approvedBy: documents.approvedBy,
     })
     .from(documents)
     .where(and(eq(documents.agencyId, agencyId), eq(documents.assessmentId, assessmentId)))

@@ -20,6 +20,7 @@ import { registerTenancy } from "./plugins/tenancy.ts";
 import { agencyRoutes } from "./routes/agencies/agency-routes.ts";
 import { analysisRoutes } from "./routes/analysis/analysis-routes.ts";
 import { assessmentRoutes } from "./routes/assessments/assessment-routes.ts";
+import { auditRoutes } from "./routes/audit/audit-routes.ts";
 import { authRoutes } from "./routes/auth/auth-routes.ts";
 import { passwordResetRoutes } from "./routes/auth/password-reset-routes.ts";
 import { totpRoutes } from "./routes/auth/totp-routes.ts";
@@ -72,6 +73,7 @@ const resourceRoutes: ((context: AppContext) => FastifyPluginAsyncZod)[] = [
   noticeRoutes,
   frameworkRoutes,
   analysisRoutes,
+  auditRoutes,
 ];
 
 export interface BuildAppOptions {

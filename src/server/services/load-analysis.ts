@@ -75,13 +75,14 @@ export async function loadAnalysis(options: LoadAnalysisOptions): Promise<Loaded
     if (!(error instanceof DomainError)) throw error;
     const year = analysed.fiscalYear;
     const problems = error.details.map((d) => d.en).join("; ") || error.message;
+    const problemsTh = error.details.map((d) => d.th).join("; ") || error.userMessage;
     return {
       assessment,
       framework,
       analysed,
       analysis: undefined,
       reason: {
-        th: `ผลการประเมินปี ${year} ที่บันทึกไว้ไม่ครบหรือไม่ถูกต้อง (${error.details.map((d) => d.th).join("; ")}) ให้บันทึกหรือนำเข้าผลการประเมินของปี ${year} ใหม่ให้ครบ`,
+        th: `ผลการประเมินปี ${year} ที่บันทึกไว้ไม่ครบหรือไม่ถูกต้อง (${problemsTh}) ให้บันทึกหรือนำเข้าผลการประเมินของปี ${year} ใหม่ให้ครบ`,
         en: `the stored ${year} result cannot be analysed (${problems}): enter or import the ${year} result again, complete`,
       },
     };

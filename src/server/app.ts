@@ -19,12 +19,15 @@ import { registerSessions } from "./plugins/session.ts";
 import { registerTenancy } from "./plugins/tenancy.ts";
 import { registerWebApp } from "./plugins/web-app.ts";
 import { agencyRoutes } from "./routes/agencies/agency-routes.ts";
+import { analysisRoutes } from "./routes/analysis/analysis-routes.ts";
 import { assessmentRoutes } from "./routes/assessments/assessment-routes.ts";
+import { auditRoutes } from "./routes/audit/audit-routes.ts";
 import { authRoutes } from "./routes/auth/auth-routes.ts";
 import { passwordResetRoutes } from "./routes/auth/password-reset-routes.ts";
 import { totpRoutes } from "./routes/auth/totp-routes.ts";
 import { dashboardRoutes } from "./routes/dashboard/dashboard-routes.ts";
 import { documentRoutes } from "./routes/documents/document-routes.ts";
+import { frameworkRoutes } from "./routes/frameworks/framework-routes.ts";
 import { healthRoutes } from "./routes/health/health-routes.ts";
 import { importRoutes } from "./routes/imports/import-routes.ts";
 import { measureFileRoutes } from "./routes/measure-files/measure-file-routes.ts";
@@ -69,6 +72,9 @@ const resourceRoutes: ((context: AppContext) => FastifyPluginAsyncZod)[] = [
   measureFileRoutes,
   progressRoutes,
   noticeRoutes,
+  frameworkRoutes,
+  analysisRoutes,
+  auditRoutes,
 ];
 
 export interface BuildAppOptions {

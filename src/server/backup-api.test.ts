@@ -87,6 +87,8 @@ describe.each(engines.flatMap((from) => engines.map((to) => [from, to] as const)
         kind: "six_month",
         format: "pdf",
         fiscalYear: "2566",
+        frameworkId: "ita-2566",
+        indicatorId: "9",
       };
       before = await answers(app, world, ids);
       await app.close();

@@ -26,6 +26,9 @@ const notAboutOneAgency: Record<string, "public" | "signed-in" | "national"> = {
   "POST /api/agencies": "national",
   // Lists only the agencies the caller belongs to.
   "GET /api/agencies": "signed-in",
+  // The assessment's rules, the same for every agency.
+  "GET /api/frameworks": "signed-in",
+  "GET /api/frameworks/{frameworkId}": "signed-in",
 };
 
 const agencyRoles = ["agency_admin", "division_officer", "evaluator", "auditor"] as const;
@@ -45,6 +48,8 @@ describe.each(engines)("route matrix on %s", (engine) => {
       kind: "six_month",
       format: "pdf",
       fiscalYear: "2567",
+      frameworkId: "ita-2566",
+      indicatorId: "9",
     };
     const url = op.path.replace(/\{(\w+)\}/g, (_, name: string) => {
       const value = values[name];

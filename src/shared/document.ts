@@ -47,6 +47,16 @@ export const documentVersion = z.object({
   files: z.partialRecord(z.enum(documentFormats), documentFile),
   /** How it was rendered; with the input, enough to rebuild it. */
   options: z.object({ digits: z.enum(digitStyles).optional() }),
+  /** When the head of agency approved this version; null while it is not approved. */
+  approvedAt: z.iso.datetime().nullable(),
+  /** Who recorded the approval (a user id). */
+  approvedBy: z.string().nullable(),
+});
+
+/** Approving the latest version: the day the head signed, printed in the version it produces. */
+export const documentApprove = z.strictObject({
+  /** YYYY-MM-DD inside the measures' fiscal year; today in Bangkok when omitted. */
+  approvedOn: z.iso.date().optional(),
 });
 
 export const documentDetail = documentVersion.extend({
@@ -59,3 +69,4 @@ export const documentDetail = documentVersion.extend({
 export type DocumentGenerate = z.output<typeof documentGenerate>;
 export type DocumentVersion = z.output<typeof documentVersion>;
 export type DocumentDetail = z.output<typeof documentDetail>;
+export type DocumentApprove = z.output<typeof documentApprove>;

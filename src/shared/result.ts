@@ -40,6 +40,31 @@ export const importQuery = z.object({
   dryRun: z.enum(["true", "false"]).default("false"),
 });
 
+/** A result's figures as an import preview compares them. */
+const importFigures = z.object({
+  /** Recomputed from the indicator scores. */
+  overall: z.number(),
+  level: z.string(),
+  official: z.object({ overall: z.number(), level: z.string().nullable() }).nullable(),
+  indicators: z.record(z.string(), z.number()),
+  /** OIT item verdicts held; an imported file carries none, so importing removes them. */
+  oitVerdicts: z.number().int(),
+});
+
+export const importChange = z.object({
+  row: z.number(),
+  agencyId: z.string(),
+  agencyName: z.string(),
+  fiscalYear: z.number(),
+  frameworkId: z.string(),
+  /** What is stored now; null when the agency has no result of that year yet. */
+  current: importFigures.extend({ source: z.enum(["entered", "imported", "computed"]) }).nullable(),
+  /** What the file would store. */
+  incoming: importFigures,
+  /** True when the file would store exactly what is stored now. */
+  unchanged: z.boolean(),
+});
+
 export const importSummary = z.object({
   dryRun: z.boolean(),
   rows: z.number(),
@@ -55,8 +80,11 @@ export const importSummary = z.object({
       discrepancy: z.number(),
     }),
   ),
+  /** On a dry run: for each agency-year of the file, what is stored now and what would be. */
+  changes: z.array(importChange).optional(),
 });
 
 export type ResultBody = z.output<typeof resultBody>;
 export type ResultResponse = z.output<typeof resultResponse>;
 export type ImportSummary = z.output<typeof importSummary>;
+export type ImportChange = z.output<typeof importChange>;

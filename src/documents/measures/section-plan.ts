@@ -1,15 +1,22 @@
 import type { PlannerAction } from "../../domain/analysis/plan-score.ts";
+import type { Framework } from "../../domain/framework/schema.ts";
 import type { Block, TableCell } from "../model.ts";
+import type { DocumentText } from "./document-text.ts";
+import type { Format } from "./format.ts";
 import type { SectionContext } from "./section-results.ts";
 
 const cell = (...lines: string[]): TableCell => ({ paragraphs: lines.map((l) => [l]) });
 /** The planner table shows the actions that matter most; the rest add little. */
 const plannerRows = 10;
 
-function describeAction(ctx: SectionContext, a: PlannerAction): string {
-  const { f, text } = ctx;
-  const t = text.planner;
-  const name = ctx.year.framework.indicators.find((i) => i.number === a.indicator)?.name.th ?? "";
+/** One planner action in the document's Thai wording; the API labels actions with it too. */
+export function describePlannerAction(
+  f: Format,
+  t: DocumentText["planner"],
+  framework: Framework,
+  a: PlannerAction,
+): string {
+  const name = framework.indicators.find((i) => i.number === a.indicator)?.name.th ?? "";
   if (a.kind === "publish-item") return f.fill(t.publishItem, { itemId: a.itemId, title: a.title });
   const values = { number: a.indicator, name, from: f.score(a.from), to: f.score(a.to) };
   return f.fill(a.kind === "publish-indicator" ? t.publishIndicator : t.raiseIndicator, values);
@@ -40,7 +47,7 @@ export function plannerSection(ctx: SectionContext, n: number): Block[] {
         { header: t.gain, width: 1.8, align: "right" },
       ],
       rows: rows.map((a) => [
-        cell(describeAction(ctx, a)),
+        cell(describePlannerAction(f, t, ctx.year.framework, a)),
         cell(f.int(a.indicator)),
         cell(f.fill(t.gainValue, { gain: f.score(a.gain) })),
       ]),

@@ -36,6 +36,8 @@ describe.each(engines)("fuzzing every route on %s", (engine) => {
       kind: ["six_month", "year_end", "quarter", ""],
       format: ["pdf", "docx", "html", "exe"],
       fiscalYear: ["2567", "2568", "2499", "abc", "99999"],
+      frameworkId: ["ita-2566", "ita-2568", "ita-2499", "x", "%00"],
+      indicatorId: ["1", "9", "10", "11", "0", "-1", "abc", "1e9"],
     };
     const callers: Caller[] = [
       { name: "national admin", ...national },

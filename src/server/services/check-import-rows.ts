@@ -195,7 +195,8 @@ function unique(values: string[]): string[] {
   return [...new Set(values)];
 }
 
-async function inChunks<T>(
+/** Runs one query per chunk of values, keeping each IN list well under the parameter limit. */
+export async function inChunks<T>(
   values: string[],
   query: (part: string[]) => Promise<T[]>,
 ): Promise<T[]> {

@@ -1,7 +1,7 @@
 import type { DocumentVersion } from "../../shared/document.ts";
 import type { documents } from "../db/schema.ts";
 
-type DocumentRow = typeof documents.$inferSelect;
+export type DocumentRow = typeof documents.$inferSelect;
 
 /** A stored version as the API shows it: never its input or bytes unless asked for. */
 export function toDocumentVersion(row: Omit<DocumentRow, "input" | "agencyId">): DocumentVersion {
@@ -13,6 +13,8 @@ export function toDocumentVersion(row: Omit<DocumentRow, "input" | "agencyId">):
     createdBy: row.createdBy,
     files: row.files,
     options: { digits: digitsOf(row.options.digits) },
+    approvedAt: row.approvedAt?.toISOString() ?? null,
+    approvedBy: row.approvedBy,
   };
 }
 

@@ -13,6 +13,7 @@ import { readSheetRows, type Upload } from "../imports/read-sheet-rows.ts";
 import type { SheetRow } from "../imports/sheet-row.ts";
 import { appendAudit } from "./append-audit.ts";
 import { checkImportRows, type ImportRow } from "./check-import-rows.ts";
+import { previewImportChanges } from "./preview-import-changes.ts";
 import { saveResult } from "./save-result.ts";
 
 export interface ImportResultsOptions {
@@ -61,10 +62,11 @@ export async function importResults(options: ImportResultsOptions): Promise<Impo
           ],
     ),
   };
-  if (!dryRun)
-    await db.transaction(async (tx) => {
-      for (const row of checked.rows) await writeRow(tx, actor.userId, row);
-    });
+  if (dryRun)
+    return { ...summary, changes: await previewImportChanges({ db, rows: checked.rows }) };
+  await db.transaction(async (tx) => {
+    for (const row of checked.rows) await writeRow(tx, actor.userId, row);
+  });
   return summary;
 }
 

@@ -1,11 +1,12 @@
-import { and, asc, desc, eq, lt, ne } from "drizzle-orm";
+import { and, asc, eq, ne } from "drizzle-orm";
 import { type AgencyYear, parseAgencyYear } from "../../domain/agency-year/parse-agency-year.ts";
 import type { AgencyYearFile } from "../../domain/agency-year/schema.ts";
 import { DomainError, type IssueDetail } from "../../domain/errors.ts";
 import type { Framework } from "../../domain/framework/schema.ts";
 import type { Db } from "../db/database.ts";
-import { agencies, assessments, measures, results } from "../db/schema.ts";
+import { agencies, measures } from "../db/schema.ts";
 import { findAssessment } from "./find-assessment.ts";
+import { findEarlierResults, noEarlierResult } from "./find-earlier-results.ts";
 
 export interface LoadMeasuresInputOptions {
   db: Db;
@@ -32,15 +33,7 @@ export async function loadMeasuresInput(options: LoadMeasuresInputOptions): Prom
   const assessment = await findAssessment({ db, agencyId, assessmentId });
   const [agency] = await db.select().from(agencies).where(eq(agencies.id, agencyId));
   if (!agency) throw new Error(`assessment ${assessmentId} has no agency ${agencyId}`);
-  const earlier = await db
-    .select({ fiscalYear: assessments.fiscalYear, frameworkId: assessments.frameworkId, results })
-    .from(results)
-    .innerJoin(
-      assessments,
-      and(eq(assessments.agencyId, results.agencyId), eq(assessments.id, results.assessmentId)),
-    )
-    .where(and(eq(results.agencyId, agencyId), lt(assessments.fiscalYear, assessment.fiscalYear)))
-    .orderBy(desc(assessments.fiscalYear));
+  const earlier = await findEarlierResults({ db, agencyId, fiscalYear: assessment.fiscalYear });
   // A cancelled measure is not part of the plan the document announces.
   const rows = await db
     .select()
@@ -73,18 +66,18 @@ export async function loadMeasuresInput(options: LoadMeasuresInputOptions): Prom
     results: {
       fiscalYear: analysed.fiscalYear,
       framework: analysed.frameworkId,
-      indicators: analysed.results.indicators,
-      ...(analysed.results.oit ? { oit: analysed.results.oit } : {}),
-      ...(analysed.results.officialOverall !== null
+      indicators: analysed.result.indicators,
+      ...(analysed.result.oit ? { oit: analysed.result.oit } : {}),
+      ...(analysed.result.officialOverall !== null
         ? {
             official: {
-              overall: analysed.results.officialOverall,
-              ...(analysed.results.officialLevel ? { level: analysed.results.officialLevel } : {}),
+              overall: analysed.result.officialOverall,
+              ...(analysed.result.officialLevel ? { level: analysed.result.officialLevel } : {}),
             },
           }
         : {}),
     },
-    history: older.reverse().map(({ fiscalYear, results: r }) => ({
+    history: older.reverse().map(({ fiscalYear, result: r }) => ({
       fiscalYear,
       overall: r.officialOverall ?? r.computedOverall,
       level: r.officialLevel ?? r.computedLevel,
@@ -120,12 +113,7 @@ function missingPrerequisites(
   rows: MeasureRow[],
 ): IssueDetail[] {
   const details: IssueDetail[] = [];
-  if (!hasEarlierResult)
-    details.push({
-      path: "results",
-      th: `ยังไม่มีผลการประเมิน ITA ของปีก่อนปีงบประมาณ ${year} ให้บันทึกหรือนำเข้าผลการประเมินของปี ${year - 1} ก่อน`,
-      en: `no ITA result of a year before ${year} yet: enter or import the ${year - 1} result first`,
-    });
+  if (!hasEarlierResult) details.push({ path: "results", ...noEarlierResult(year) });
   if (rows.length === 0)
     details.push({
       path: "measures",

@@ -7,6 +7,8 @@ export interface AuditProblem {
   agencyId: string;
   seq: number;
   kind: "edited" | "missing" | "head";
+  /** The first entry of the chain that can no longer be trusted. */
+  firstBrokenSeq: number;
   th: string;
   en: string;
 }
@@ -19,10 +21,26 @@ export interface AuditReport {
 
 const PAGE = 1000;
 
-/** Walks every chain in order and reports any entry that was edited or removed. */
-export async function verifyAudit({ db }: { db: Db }): Promise<AuditReport> {
+/**
+ * Walks every chain in order (or only the given agency's) and reports any entry that was edited
+ * or removed.
+ */
+export async function verifyAudit({
+  db,
+  agencyId,
+}: {
+  db: Db;
+  agencyId?: string | undefined;
+}): Promise<AuditReport> {
   const problems: AuditProblem[] = [];
-  const heads = new Map((await db.select().from(auditHeads)).map((h) => [h.agencyId, h]));
+  const heads = new Map(
+    (
+      await db
+        .select()
+        .from(auditHeads)
+        .where(agencyId === undefined ? undefined : eq(auditHeads.agencyId, agencyId))
+    ).map((h) => [h.agencyId, h]),
+  );
   const seen = new Map<string, { seq: number; hash: string }>();
   let entries = 0;
   let cursor: { agencyId: string; seq: number } | undefined;
@@ -31,24 +49,28 @@ export async function verifyAudit({ db }: { db: Db }): Promise<AuditReport> {
       .select()
       .from(auditLog)
       .where(
-        cursor &&
-          or(
-            gt(auditLog.agencyId, cursor.agencyId),
-            and(eq(auditLog.agencyId, cursor.agencyId), gt(auditLog.seq, cursor.seq)),
-          ),
+        and(
+          agencyId === undefined ? undefined : eq(auditLog.agencyId, agencyId),
+          cursor &&
+            or(
+              gt(auditLog.agencyId, cursor.agencyId),
+              and(eq(auditLog.agencyId, cursor.agencyId), gt(auditLog.seq, cursor.seq)),
+            ),
+        ),
       )
       .orderBy(asc(auditLog.agencyId), asc(auditLog.seq))
       .limit(PAGE);
     for (const row of rows) {
       entries++;
       const last = seen.get(row.agencyId) ?? { seq: 0, hash: GENESIS_HASH };
-      const add = (kind: AuditProblem["kind"], th: string, en: string) =>
-        problems.push({ agencyId: row.agencyId, seq: row.seq, kind, th, en });
+      const add = (kind: AuditProblem["kind"], th: string, en: string, firstBrokenSeq = row.seq) =>
+        problems.push({ agencyId: row.agencyId, seq: row.seq, kind, firstBrokenSeq, th, en });
       if (row.seq !== last.seq + 1)
         add(
           "missing",
           `ขาดรายการที่ ${last.seq + 1}–${row.seq - 1}`,
           `entries ${last.seq + 1}–${row.seq - 1} are missing`,
+          last.seq + 1,
         );
       else if (row.prevHash !== last.hash)
         add(
@@ -68,13 +90,15 @@ export async function verifyAudit({ db }: { db: Db }): Promise<AuditReport> {
     if (!lastRow || rows.length < PAGE) break;
     cursor = { agencyId: lastRow.agencyId, seq: lastRow.seq };
   }
-  for (const [agencyId, head] of heads) {
-    const last = seen.get(agencyId) ?? { seq: 0, hash: GENESIS_HASH };
+  for (const [chain, head] of heads) {
+    const last = seen.get(chain) ?? { seq: 0, hash: GENESIS_HASH };
     if (last.seq !== head.seq || last.hash !== head.hash)
       problems.push({
-        agencyId,
+        agencyId: chain,
         seq: head.seq,
         kind: "head",
+        // A shorter chain breaks after its last entry; a same-length one at its rewritten end.
+        firstBrokenSeq: last.seq === head.seq ? head.seq : Math.min(last.seq, head.seq) + 1,
         th: `รายการสุดท้ายที่ควรมีคือที่ ${head.seq} แต่พบถึงที่ ${last.seq}`,
         en: `the chain should end at entry ${head.seq} but ends at ${last.seq}`,
       });

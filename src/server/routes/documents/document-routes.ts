@@ -4,8 +4,10 @@ import { loadDocumentText } from "../../../documents/measures/load-document-text
 import type { MeasuresDocumentDeps } from "../../../documents/measures/prepare-measures-document.ts";
 import { createPdfRenderer, type PdfRenderer } from "../../../documents/pdf/render-pdf.ts";
 import { loadContent } from "../../../domain/content/load-content.ts";
+import { bangkokDay } from "../../../domain/thai/bangkok-day.ts";
 import {
   assessmentDocumentsParams,
+  documentApprove,
   documentContentTypes,
   documentDetail,
   documentFileParams,
@@ -16,6 +18,7 @@ import {
 import type { AppContext } from "../../app.ts";
 import { assertAllowed } from "../../auth/authorize.ts";
 import { requireActor } from "../../plugins/session.ts";
+import { approveDocument } from "../../services/approve-document.ts";
 import { generateDocument } from "../../services/generate-document.ts";
 import { getDocument } from "../../services/get-document.ts";
 import { listDocuments } from "../../services/list-documents.ts";
@@ -105,6 +108,36 @@ export function documentRoutes(context: AppContext): FastifyPluginAsyncZod {
       async (request) => {
         assertAllowed(requireActor(request), "assessment.read", request.params);
         return getDocument({ db, ...request.params });
+      },
+    );
+
+    app.post(
+      `${base}/:documentId/approve`,
+      {
+        schema: {
+          tags,
+          summary: "หัวหน้าหน่วยงานอนุมัติฉบับล่าสุด / the head of agency approves the latest version",
+          description:
+            "Records the approval day on the assessment and stores the next version, built from the approved version's input with that day printed in it, marked approved. Only the latest version may be approved (409 otherwise).",
+          params: documentParams,
+          body: documentApprove.nullish(),
+          response: { 201: documentVersion },
+        },
+      },
+      async (request, reply) => {
+        const actor = requireActor(request);
+        assertAllowed(actor, "document.approve", request.params);
+        const now = context.now();
+        const version = await approveDocument({
+          db,
+          deps: documentDeps(),
+          pdf,
+          ...request.params,
+          approvedOn: request.body?.approvedOn ?? bangkokDay(now),
+          actor: actor.userId,
+          now,
+        });
+        return reply.status(201).send(version);
       },
     );
 

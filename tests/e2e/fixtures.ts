@@ -32,6 +32,8 @@ export async function signIn(page: Page, role: "national_admin" | "agency_admin"
   await page.getByLabel("รหัสผ่าน").fill(account.password);
   await page.getByRole("button", { name: "เข้าสู่ระบบ" }).click();
   await expect(page.getByRole("button", { name: "ออกจากระบบ" })).toBeVisible();
+  // The first page's heading shows once the redirects to the agency's latest year are done.
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
 }
 
 export const test = base;

@@ -1,14 +1,16 @@
 import { createBrowserRouter } from "react-router";
 import { AppShell } from "./components/app-shell.tsx";
 import { NotFoundPage } from "./pages/not-found-page.tsx";
+import { RouteErrorPage } from "./pages/route-error-page.tsx";
 import { SignInPage } from "./pages/sign-in-page.tsx";
 
 // Each page is its own chunk, loaded on first visit, so the first screen stays small.
 export const router = createBrowserRouter([
-  { path: "/signin", Component: SignInPage },
+  { path: "/signin", Component: SignInPage, ErrorBoundary: RouteErrorPage },
   {
     path: "/",
     Component: AppShell,
+    ErrorBoundary: RouteErrorPage,
     children: [
       {
         index: true,

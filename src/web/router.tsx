@@ -13,30 +13,38 @@ export const router = createBrowserRouter([
     ErrorBoundary: RouteErrorPage,
     children: [
       {
-        index: true,
-        lazy: async () => ({ Component: (await import("./pages/home-page.tsx")).HomePage }),
-      },
-      {
-        path: "account",
-        lazy: async () => ({ Component: (await import("./pages/account-page.tsx")).AccountPage }),
-      },
-      {
-        path: "agencies/:agencyId",
-        lazy: async () => ({
-          Component: (await import("./pages/agency-home-page.tsx")).AgencyHomePage,
-        }),
-      },
-      {
-        path: "agencies/:agencyId/settings",
-        lazy: async () => ({
-          Component: (await import("./pages/agency-settings-page.tsx")).AgencySettingsPage,
-        }),
-      },
-      {
-        path: "agencies/:agencyId/:fiscalYear",
-        lazy: async () => ({
-          Component: (await import("./pages/year-dashboard-page.tsx")).YearDashboardPage,
-        }),
+        // Inside the shell, so a failing page keeps the header and the year's navigation.
+        ErrorBoundary: RouteErrorPage,
+        children: [
+          {
+            index: true,
+            lazy: async () => ({ Component: (await import("./pages/home-page.tsx")).HomePage }),
+          },
+          {
+            path: "account",
+            lazy: async () => ({
+              Component: (await import("./pages/account-page.tsx")).AccountPage,
+            }),
+          },
+          {
+            path: "agencies/:agencyId",
+            lazy: async () => ({
+              Component: (await import("./pages/agency-home-page.tsx")).AgencyHomePage,
+            }),
+          },
+          {
+            path: "agencies/:agencyId/settings",
+            lazy: async () => ({
+              Component: (await import("./pages/agency-settings-page.tsx")).AgencySettingsPage,
+            }),
+          },
+          {
+            path: "agencies/:agencyId/:fiscalYear",
+            lazy: async () => ({
+              Component: (await import("./pages/year-dashboard-page.tsx")).YearDashboardPage,
+            }),
+          },
+        ],
       },
     ],
   },

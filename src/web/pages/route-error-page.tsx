@@ -10,7 +10,7 @@ export function RouteErrorPage() {
     error instanceof TypeError && /dynamically imported module|import/i.test(error.message);
   const status = isRouteErrorResponse(error) ? error.status : undefined;
   return (
-    <main id="main" className="panel panel-error" role="alert">
+    <div className="panel panel-error" role="alert">
       <h1>{status === 404 ? t("notFound.title") : t("routeError.title")}</h1>
       <p>{stale ? t("routeError.stale") : t("routeError.hint")}</p>
       <p className="inline">
@@ -25,6 +25,6 @@ export function RouteErrorPage() {
           {t("notFound.home")}
         </Link>
       </p>
-    </main>
+    </div>
   );
 }

@@ -4,7 +4,12 @@ import type { documents } from "../db/schema.ts";
 type DocumentRow = typeof documents.$inferSelect;
 
 /** A stored version as the API shows it: never its input or bytes unless asked for. */
-export function toDocumentVersion(row: Omit<DocumentRow, "input" | "agencyId">): DocumentVersion {
+export function toDocumentVersion(
+  row: Pick<
+    DocumentRow,
+    "id" | "kind" | "version" | "createdAt" | "createdBy" | "files" | "options"
+  >,
+): DocumentVersion {
   return {
     id: row.id,
     kind: row.kind,

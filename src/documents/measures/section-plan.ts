@@ -6,7 +6,7 @@ const cell = (...lines: string[]): TableCell => ({ paragraphs: lines.map((l) => 
 /** The planner table shows the actions that matter most; the rest add little. */
 const plannerRows = 10;
 
-function describe(ctx: SectionContext, a: PlannerAction): string {
+function describeAction(ctx: SectionContext, a: PlannerAction): string {
   const { f, text } = ctx;
   const t = text.planner;
   const name = ctx.year.framework.indicators.find((i) => i.number === a.indicator)?.name.th ?? "";
@@ -40,7 +40,7 @@ export function plannerSection(ctx: SectionContext, n: number): Block[] {
         { header: t.gain, width: 1.8, align: "right" },
       ],
       rows: rows.map((a) => [
-        cell(describe(ctx, a)),
+        cell(describeAction(ctx, a)),
         cell(f.int(a.indicator)),
         cell(f.fill(t.gainValue, { gain: f.score(a.gain) })),
       ]),

@@ -24,7 +24,11 @@ const thaiHeader = [
 /** A multipart/form-data body carrying one file, as a browser would send it. */
 async function multipart(name: string, bytes: Buffer | string, type: string) {
   const form = new FormData();
-  form.append("file", new Blob([typeof bytes === "string" ? bytes : new Uint8Array(bytes)], { type }), name);
+  form.append(
+    "file",
+    new Blob([typeof bytes === "string" ? bytes : new Uint8Array(bytes)], { type }),
+    name,
+  );
   const encoded = new Response(form);
   return {
     payload: Buffer.from(await encoded.arrayBuffer()),

@@ -1,8 +1,8 @@
 import type { FastifyError, FastifyInstance, FastifyReply } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { DomainError } from "../../../domain/errors.ts";
-import { renderErrorPage } from "../../pages/error-page.tsx";
 import { httpStatusOf } from "../../plugins/error-handler.ts";
+import { publicPages } from "./load-pages.ts";
 import { PAGE_CSP } from "./send-cached.ts";
 
 // Public pages are opened from links, by people: a wrong address gets a Thai page, not JSON. A
@@ -12,7 +12,7 @@ const wrongAddress = "ไม่พบหน่วยงาน ปีงบปร
 
 /** Errors and unknown addresses inside `app` (registered under a prefix) answer with HTML pages. */
 export function registerHtmlErrors(app: FastifyInstance): void {
-  app.setErrorHandler((error: FastifyError, request, reply) => {
+  app.setErrorHandler(async (error: FastifyError, request, reply) => {
     if (hasZodFastifySchemaValidationErrors(error)) return sendError(reply, 404, wrongAddress);
     if (error instanceof DomainError) {
       const status = httpStatusOf(error.code);
@@ -24,10 +24,15 @@ export function registerHtmlErrors(app: FastifyInstance): void {
     request.log.error(error);
     return sendError(reply, 500, "เกิดข้อผิดพลาดภายในระบบ");
   });
-  app.setNotFoundHandler((_request, reply) => sendError(reply, 404, wrongAddress));
+  app.setNotFoundHandler(async (_request, reply) => sendError(reply, 404, wrongAddress));
 }
 
-function sendError(reply: FastifyReply, status: number, message: string): FastifyReply {
+async function sendError(
+  reply: FastifyReply,
+  status: number,
+  message: string,
+): Promise<FastifyReply> {
+  const { renderErrorPage } = await publicPages();
   return reply
     .status(status)
     .header("cache-control", "no-store")

@@ -16,14 +16,12 @@ import {
   publicYearParams,
 } from "../../../shared/public-page.ts";
 import type { AppContext } from "../../app.ts";
-import { renderAgencyYearPage } from "../../pages/agency-year-page.tsx";
-import { renderOitIndexPage } from "../../pages/oit-index-page.tsx";
-import { renderOitItemPage } from "../../pages/oit-item-page.tsx";
 import { findLatestPublicYear } from "../../services/find-latest-public-year.ts";
 import { getPublicYear } from "../../services/get-public-year.ts";
 import { readPublicDocumentFile } from "../../services/read-public-document-file.ts";
 import { attachmentDisposition } from "../content-disposition.ts";
 import { registerHtmlErrors } from "./html-errors.ts";
+import { publicPages } from "./load-pages.ts";
 import { sendCached } from "./send-cached.ts";
 
 // Each agency's public transparency page: server-rendered HTML without any script, open to
@@ -105,8 +103,15 @@ export function publicPageRoutes(context: AppContext): FastifyPluginAsyncZod {
           response: { 200: htmlPage, 304: notModified, 404: htmlPage },
         },
       },
-      async (request, reply) =>
-        sendCached(request, reply, renderAgencyYearPage(await yearData(request.params)), html),
+      async (request, reply) => {
+        const { renderAgencyYearPage } = await publicPages();
+        return sendCached(
+          request,
+          reply,
+          renderAgencyYearPage(await yearData(request.params)),
+          html,
+        );
+      },
     );
 
     app.get(
@@ -122,6 +127,7 @@ export function publicPageRoutes(context: AppContext): FastifyPluginAsyncZod {
       async (request, reply) => {
         const data = await yearData(request.params);
         const framework = frameworkOf(data.frameworkId);
+        const { renderOitIndexPage } = await publicPages();
         const page = renderOitIndexPage({ data, framework, evidence: publishedEvidence() });
         return sendCached(request, reply, page, html);
       },
@@ -149,6 +155,7 @@ export function publicPageRoutes(context: AppContext): FastifyPluginAsyncZod {
           });
         const path = publicPaths.oitItem(agencyId, fiscalYear, item.id);
         const address = `${context.publicUrl?.replace(/\/+$/, "") ?? ""}${path}`;
+        const { renderOitItemPage } = await publicPages();
         const page = renderOitItemPage({
           data,
           framework,

@@ -27,6 +27,7 @@ import { passwordResetRoutes } from "./routes/auth/password-reset-routes.ts";
 import { totpRoutes } from "./routes/auth/totp-routes.ts";
 import { dashboardRoutes } from "./routes/dashboard/dashboard-routes.ts";
 import { documentRoutes } from "./routes/documents/document-routes.ts";
+import { fontRoutes } from "./routes/fonts/font-routes.ts";
 import { frameworkRoutes } from "./routes/frameworks/framework-routes.ts";
 import { healthRoutes } from "./routes/health/health-routes.ts";
 import { importRoutes } from "./routes/imports/import-routes.ts";
@@ -35,6 +36,8 @@ import { measureRoutes } from "./routes/measures/measure-routes.ts";
 import { memberRoutes } from "./routes/members/member-routes.ts";
 import { noticeRoutes } from "./routes/notices/notice-routes.ts";
 import { progressRoutes } from "./routes/progress/progress-routes.ts";
+import { publicDataRoutes } from "./routes/public-page/public-data-routes.ts";
+import { publicPageRoutes } from "./routes/public-page/public-page-routes.ts";
 import { resultRoutes } from "./routes/results/result-routes.ts";
 import { userRoutes } from "./routes/users/user-routes.ts";
 import { createMailer, type Mailer } from "./services/mailer.ts";
@@ -75,6 +78,9 @@ const resourceRoutes: ((context: AppContext) => FastifyPluginAsyncZod)[] = [
   frameworkRoutes,
   analysisRoutes,
   auditRoutes,
+  publicPageRoutes,
+  publicDataRoutes,
+  fontRoutes,
 ];
 
 export interface BuildAppOptions {

@@ -29,7 +29,25 @@ const notAboutOneAgency: Record<string, "public" | "signed-in" | "national"> = {
   // The assessment's rules, the same for every agency.
   "GET /api/frameworks": "signed-in",
   "GET /api/frameworks/{frameworkId}": "signed-in",
+  "GET /fonts/{file}": "public",
 };
+
+// An agency's public transparency page: anyone may read it, and it shows only what the agency
+// published (routes/public-page tests prove no draft and no other agency's data appears).
+const publicOfOneAgency = new Set([
+  "GET /p/{agencyId}",
+  "GET /p/{agencyId}/{fiscalYear}",
+  "GET /p/{agencyId}/{fiscalYear}/oit",
+  "GET /p/{agencyId}/{fiscalYear}/oit/{itemId}",
+  "GET /p/{agencyId}/{fiscalYear}/documents/{documentId}.{format}",
+  "GET /p/{agencyId}/{fiscalYear}/data.json",
+  "GET /p/{agencyId}/{fiscalYear}/data.csv",
+]);
+const isPublic = (op: Operation) =>
+  publicOfOneAgency.has(`${op.method} ${op.path}`) ||
+  notAboutOneAgency[`${op.method} ${op.path}`] === "public";
+const isGuardedAgencyRoute = (op: Operation) =>
+  op.pathParams.includes("agencyId") && !publicOfOneAgency.has(`${op.method} ${op.path}`);
 
 const agencyRoles = ["agency_admin", "division_officer", "evaluator", "auditor"] as const;
 
@@ -47,9 +65,12 @@ describe.each(engines)("route matrix on %s", (engine) => {
       documentId: agency.measureId,
       kind: "six_month",
       format: "pdf",
-      fiscalYear: "2567",
+      // Public pages show the world's year of measures; opening a year uses one the world lacks.
+      fiscalYear: op.path.startsWith("/p/") ? "2566" : "2567",
       frameworkId: "ita-2566",
       indicatorId: "9",
+      itemId: "O42",
+      file: "sarabun-thai-400-normal.woff2",
     };
     const url = op.path.replace(/\{(\w+)\}/g, (_, name: string) => {
       const value = values[name];
@@ -66,15 +87,19 @@ describe.each(engines)("route matrix on %s", (engine) => {
       .map((op) => `${op.method} ${op.path}`)
       .filter((key) => !(key in notAboutOneAgency));
     expect(unclassified).toEqual([]);
-    expect(t.operations.filter((op) => op.pathParams.includes("agencyId")).length).toBeGreaterThan(
-      0,
-    );
+    expect(t.operations.filter(isGuardedAgencyRoute).length).toBeGreaterThan(0);
+    // A public route of one agency lives outside /api, where the tenancy gate guards everything.
+    const publicUnderApi = t.operations
+      .filter((op) => publicOfOneAgency.has(`${op.method} ${op.path}`))
+      .filter((op) => op.path.startsWith("/api/"));
+    expect(publicUnderApi).toEqual([]);
+    const listed = t.operations.map((op) => `${op.method} ${op.path}`);
+    expect([...publicOfOneAgency].filter((key) => !listed.includes(key))).toEqual([]);
   });
 
   it("refuses every role of another agency on every route of an agency", async () => {
     const leaks: string[] = [];
-    const agencyOps = t.operations.filter((op) => op.pathParams.includes("agencyId"));
-    for (const op of agencyOps)
+    for (const op of t.operations.filter(isGuardedAgencyRoute))
       for (const role of agencyRoles) {
         const response = await t.app.inject({
           ...requestTo(op, t.world.a),
@@ -91,7 +116,7 @@ describe.each(engines)("route matrix on %s", (engine) => {
   it("asks for sign-in on every route that is not public", async () => {
     const open: string[] = [];
     for (const op of t.operations) {
-      if (notAboutOneAgency[`${op.method} ${op.path}`] === "public") continue;
+      if (isPublic(op)) continue;
       const response = await t.app.inject(requestTo(op, t.world.a));
       if (response.statusCode !== 401)
         open.push(`${op.method} ${op.path} → ${response.statusCode}`);
@@ -121,9 +146,25 @@ describe.each(engines)("route matrix on %s", (engine) => {
     expect(wrong).toEqual([]);
   });
 
+  it("answers every public route without sign-in, and the same to anyone signed in anywhere", async () => {
+    const wrong: string[] = [];
+    for (const op of t.operations.filter((o) => publicOfOneAgency.has(`${o.method} ${o.path}`))) {
+      const anonymous = await t.app.inject(requestTo(op, t.world.a));
+      if (anonymous.statusCode === 401 || anonymous.statusCode === 403)
+        wrong.push(`${op.method} ${op.path} → ${anonymous.statusCode}`);
+      const stranger = await t.app.inject({
+        ...requestTo(op, t.world.a),
+        ...t.world.b.people.agency_admin,
+      });
+      if (stranger.statusCode !== anonymous.statusCode || stranger.body !== anonymous.body)
+        wrong.push(`${op.method} ${op.path} differs for another agency's admin`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
   it("lets a national administrator past the tenancy gate of every agency route", async () => {
     const refused: string[] = [];
-    for (const op of t.operations.filter((o) => o.pathParams.includes("agencyId"))) {
+    for (const op of t.operations.filter(isGuardedAgencyRoute)) {
       const response = await t.app.inject({ ...requestTo(op, t.world.a), ...t.world.national });
       if (response.statusCode === 403 || response.statusCode === 401)
         refused.push(`${op.method} ${op.path} → ${response.statusCode}`);

@@ -29,9 +29,36 @@ const FACES: { weight: SarabunWeight; subset: SarabunSubset }[] = [
   { weight: 700, subset: "latin" },
 ];
 
+/** The package's file name of one face, e.g. sarabun-thai-400-normal.woff2. */
+export function sarabunFileName(
+  subset: SarabunSubset,
+  weight: SarabunWeight,
+  extension = "woff2",
+): string {
+  return `sarabun-${subset}-${weight}-normal.${extension}`;
+}
+
+/** The @fontsource/sarabun version, so web pages can name fonts by version and cache them forever. */
+export const SARABUN_VERSION: string = (
+  require("@fontsource/sarabun/package.json") as { version: string }
+).version;
+
+/** The web faces without their bytes: what a stylesheet needs to name them. */
+export const SARABUN_WEB_FILES: readonly {
+  weight: SarabunWeight;
+  subset: SarabunSubset;
+  unicodeRange: string;
+  file: string;
+}[] = FACES.map(({ weight, subset }) => ({
+  weight,
+  subset,
+  unicodeRange: UNICODE_RANGES[subset],
+  file: sarabunFileName(subset, weight),
+}));
+
 function readFontFile(subset: SarabunSubset, weight: SarabunWeight, extension: string): Buffer {
   return readFileSync(
-    require.resolve(`@fontsource/sarabun/files/sarabun-${subset}-${weight}-normal.${extension}`),
+    require.resolve(`@fontsource/sarabun/files/${sarabunFileName(subset, weight, extension)}`),
   );
 }
 

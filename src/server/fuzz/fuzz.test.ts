@@ -35,9 +35,11 @@ describe.each(engines)("fuzzing every route on %s", (engine) => {
       userId: [a.people.auditor.userId, b.people.auditor.userId, randomUUID(), "me"],
       kind: ["six_month", "year_end", "quarter", ""],
       format: ["pdf", "docx", "html", "exe"],
-      fiscalYear: ["2567", "2568", "2499", "abc", "99999"],
+      fiscalYear: ["2566", "2567", "2568", "2499", "abc", "99999"],
       frameworkId: ["ita-2566", "ita-2568", "ita-2499", "x", "%00"],
       indicatorId: ["1", "9", "10", "11", "0", "-1", "abc", "1e9"],
+      itemId: ["O42", "o1", "O99", "x", "O1.5"],
+      file: ["sarabun-thai-400-normal.woff2", "sarabun.woff2", "..", "%2e%2e%2fpackage.json"],
     };
     const callers: Caller[] = [
       { name: "national admin", ...national },
@@ -68,7 +70,15 @@ describe.each(engines)("fuzzing every route on %s", (engine) => {
           failures.push(
             `${what} with ${String(options.payload).slice(0, 300)}: ${response.body.slice(0, 200)}`,
           );
-        else if (response.statusCode >= 400) {
+        else if (
+          response.statusCode >= 400 &&
+          op.path.startsWith("/p/") &&
+          isHtml(response.headers["content-type"])
+        ) {
+          // Public pages answer people with a Thai HTML page instead of the API's JSON body.
+          if (!/^<!DOCTYPE html>\n<html lang="th">[\s\S]*<h1>[\s\S]+<\/h1>/.test(response.body))
+            failures.push(`${what}: not a Thai error page: ${response.body.slice(0, 200)}`);
+        } else if (response.statusCode >= 400) {
           const body = safeJson(response.body) as {
             error?: { code?: unknown; message?: unknown; details?: unknown };
           };
@@ -91,6 +101,10 @@ describe.each(engines)("fuzzing every route on %s", (engine) => {
     expect(statuses.get(400) ?? 0).toBeGreaterThan(0);
   });
 });
+
+function isHtml(contentType: string | string[] | number | undefined): boolean {
+  return String(contentType).startsWith("text/html");
+}
 
 function safeJson(text: string): unknown {
   try {

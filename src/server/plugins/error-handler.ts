@@ -28,6 +28,11 @@ const statusOf: Record<ErrorCode, number> = {
   DATA_INCOMPLETE: 422,
 };
 
+/** The HTTP status of an error code, for handlers that answer in another form than JSON. */
+export function httpStatusOf(code: ErrorCode): number {
+  return statusOf[code];
+}
+
 export interface ErrorBody {
   error: { code: string; message: string; details: IssueDetail[] };
 }

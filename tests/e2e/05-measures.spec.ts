@@ -192,6 +192,16 @@ test("a coordinator keeps the year's measures: adds, edits, reports progress wit
   await snapDialog(page, testInfo, "delete-asks");
   await confirm.getByRole("button", { name: "ไม่ลบ" }).click();
   await expect(renamed).toBeVisible();
+
+  // The year whose result the measures answer has none of its own: the page says what to do.
+  await page.goto(page.url().replace(/\/2566\/measures.*$/, "/2565/measures"));
+  await expect(
+    page.getByText("ยังไม่มีมาตรการ — เพิ่มมาตรการแรก หรือดูมาตรการที่ระบบแนะนำในหน้าการวิเคราะห์"),
+  ).toBeVisible();
+  await expect(page.getByRole("button", { name: "เพิ่มมาตรการ" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "ไปที่หน้าการวิเคราะห์" })).toBeVisible();
+  await expectAccessible(page);
+  await snap(page, testInfo, "no-measures-yet");
 });
 
 /** Another person's change, made through the API with this browser's session. */

@@ -116,7 +116,6 @@ export function MeasuresPage({
           {agency.name} · {t("measures.year", { year: fiscalYear })}
         </span>
       </h1>
-      <p className="intro">{t("measures.intro")}</p>
       <div role="status">{notice && <p className="panel panel-ok">{notice}</p>}</div>
       {measures.isPending ? (
         <Loading />
@@ -147,6 +146,7 @@ export function MeasuresPage({
             </EmptyState>
           ) : (
             <>
+              <p className="intro">{t("measures.intro")}</p>
               <div className="toolbar">
                 {addButton}
                 <label className="toolbar-field">

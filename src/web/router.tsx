@@ -46,6 +46,18 @@ export const router = createBrowserRouter([
           },
         ],
       },
+      {
+        path: "agencies/:agencyId/:fiscalYear/measures",
+        lazy: async () => ({
+          Component: (await import("./pages/measures-page.tsx")).MeasuresPage,
+        }),
+      },
+      {
+        path: "agencies/:agencyId/:fiscalYear/progress",
+        lazy: async () => ({
+          Component: (await import("./pages/progress-page.tsx")).ProgressPage,
+        }),
+      },
     ],
   },
   { path: "*", Component: NotFoundPage },

@@ -1,7 +1,8 @@
 import { CSRF_COOKIE, CSRF_HEADER } from "../../shared/limits.ts";
 import { ApiError, type ProblemDetail } from "./api-error.ts";
 
-function csrfToken(): string {
+/** The CSRF cookie's value, echoed in a header on every write (double submit). */
+export function csrfToken(): string {
   const pair = document.cookie.split("; ").find((c) => c.startsWith(`${CSRF_COOKIE}=`));
   return pair ? decodeURIComponent(pair.slice(CSRF_COOKIE.length + 1)) : "";
 }
@@ -10,15 +11,27 @@ interface ErrorBody {
   error?: { code?: string; message?: string; details?: ProblemDetail[] };
 }
 
-async function toError(response: Response): Promise<ApiError> {
-  const body = (await response.json().catch(() => ({}))) as ErrorBody;
-  const error = body.error ?? {};
+/** The refusal a failed response's JSON body describes (any body, even none, gives an ApiError). */
+export function errorFromBody(status: number, body: unknown): ApiError {
+  const error = (body as ErrorBody | null)?.error ?? {};
   return new ApiError(
-    response.status,
-    error.code ?? `HTTP_${response.status}`,
-    error.message ?? `คำขอไม่สำเร็จ (HTTP ${response.status}) / request failed`,
+    status,
+    error.code ?? `HTTP_${status}`,
+    error.message ?? `คำขอไม่สำเร็จ (HTTP ${status}) / request failed`,
     error.details ?? [],
   );
+}
+
+export function networkError(): ApiError {
+  return new ApiError(
+    0,
+    "NETWORK",
+    "ติดต่อเซิร์ฟเวอร์ไม่ได้ ตรวจสอบการเชื่อมต่ออินเทอร์เน็ตแล้วลองอีกครั้ง / cannot reach the server",
+  );
+}
+
+async function toError(response: Response): Promise<ApiError> {
+  return errorFromBody(response.status, await response.json().catch(() => ({})));
 }
 
 /** Calls the API with the session cookie and, on writes, the CSRF header; throws ApiError. */
@@ -45,11 +58,7 @@ export async function api<T>(
       ...(init.signal ? { signal: init.signal } : {}),
     });
   } catch {
-    throw new ApiError(
-      0,
-      "NETWORK",
-      "ติดต่อเซิร์ฟเวอร์ไม่ได้ ตรวจสอบการเชื่อมต่ออินเทอร์เน็ตแล้วลองอีกครั้ง / cannot reach the server",
-    );
+    throw networkError();
   }
   if (!response.ok) throw await toError(response);
   if (response.status === 204) return null as T;

@@ -17,6 +17,13 @@ export const keys = {
   dashboard: (agencyId: string) => ["agency", agencyId, "dashboard"] as const,
   assessment: (agencyId: string, assessmentId: string) =>
     ["agency", agencyId, "assessment", assessmentId] as const,
+  measures: (agencyId: string, assessmentId: string) =>
+    ["agency", agencyId, "assessment", assessmentId, "measures"] as const,
+  // Not under `measures`, so refreshing the list does not refetch every measure's files.
+  measureFiles: (agencyId: string, measureId: string) =>
+    ["agency", agencyId, "measure-files", measureId] as const,
+  progress: (agencyId: string, assessmentId: string) =>
+    ["agency", agencyId, "assessment", assessmentId, "progress"] as const,
 };
 
 /** The signed-in user, or null when nobody is signed in. */

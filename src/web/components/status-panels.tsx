@@ -13,8 +13,21 @@ export function Loading({ label }: { label?: string }) {
   );
 }
 
-/** A failure in plain Thai: what went wrong, every problem the server listed, and what to do. */
-export function ErrorPanel({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+/**
+ * A failure in plain Thai: what went wrong, every problem the server listed, and what to do.
+ * `describePath` names a problem's field in words (e.g. "วันครบกำหนด") instead of its path.
+ */
+export function ErrorPanel({
+  error,
+  onRetry,
+  describePath,
+  children,
+}: {
+  error: unknown;
+  onRetry?: () => void;
+  describePath?: (path: string) => string | undefined;
+  children?: ReactNode;
+}) {
   const { t, i18n } = useTranslation();
   const apiError = error instanceof ApiError ? error : undefined;
   const english = i18n.language === "en";
@@ -36,12 +49,14 @@ export function ErrorPanel({ error, onRetry }: { error: unknown; onRetry?: () =>
         <ul>
           {apiError.details.map((d) => (
             <li key={`${d.path ?? ""}:${d.th ?? d.message ?? ""}`}>
-              {d.path && <code>{d.path}</code>} {english ? (d.en ?? d.th) : (d.th ?? d.en)}
+              <ProblemPath path={d.path} describePath={describePath} />{" "}
+              {english ? (d.en ?? d.th) : (d.th ?? d.en)}
             </li>
           ))}
         </ul>
       )}
       {hint && <p>{hint}</p>}
+      {children}
       {onRetry && (
         <button type="button" className="button" onClick={onRetry}>
           {t("common.retry")}
@@ -49,6 +64,18 @@ export function ErrorPanel({ error, onRetry }: { error: unknown; onRetry?: () =>
       )}
     </div>
   );
+}
+
+function ProblemPath({
+  path,
+  describePath,
+}: {
+  path: string | undefined;
+  describePath: ((path: string) => string | undefined) | undefined;
+}) {
+  if (!path) return null;
+  const words = describePath?.(path);
+  return words ? <strong>{words}:</strong> : <code>{path}</code>;
 }
 
 /** Nothing here yet: say so, and say what to do next. */

@@ -1,8 +1,12 @@
 import enApp from "./messages/en/app.json" with { type: "json" };
+import enMeasures from "./messages/en/measures.json" with { type: "json" };
+import enProgress from "./messages/en/progress.json" with { type: "json" };
 import thApp from "./messages/th/app.json" with { type: "json" };
+import thMeasures from "./messages/th/measures.json" with { type: "json" };
+import thProgress from "./messages/th/progress.json" with { type: "json" };
 
 // One file per feature and language; each feature's messages sit under its own key.
 export const resources = {
-  th: { translation: { ...thApp } },
-  en: { translation: { ...enApp } },
+  th: { translation: { ...thApp, measures: thMeasures, progress: thProgress } },
+  en: { translation: { ...enApp, measures: enMeasures, progress: enProgress } },
 } as const;

@@ -1,7 +1,7 @@
 import { CSRF_COOKIE, CSRF_HEADER } from "../../shared/limits.ts";
 import { ApiError, type ProblemDetail } from "./api-error.ts";
 
-function csrfToken(): string {
+export function csrfToken(): string {
   const pair = document.cookie.split("; ").find((c) => c.startsWith(`${CSRF_COOKIE}=`));
   return pair ? decodeURIComponent(pair.slice(CSRF_COOKIE.length + 1)) : "";
 }
@@ -11,15 +11,26 @@ interface ErrorBody {
 }
 
 async function toError(response: Response): Promise<ApiError> {
-  const body = (await response.json().catch(() => ({}))) as ErrorBody;
-  const error = body.error ?? {};
+  return apiErrorOf(response.status, await response.json().catch(() => ({})));
+}
+
+/** The refusal a failed response's body describes (any shape; a body that is not the API's still gives an error). */
+export function apiErrorOf(status: number, body: unknown): ApiError {
+  const error = (body as ErrorBody | null)?.error ?? {};
   return new ApiError(
-    response.status,
-    error.code ?? `HTTP_${response.status}`,
-    error.message ?? `คำขอไม่สำเร็จ (HTTP ${response.status}) / request failed`,
+    status,
+    error.code ?? `HTTP_${status}`,
+    error.message ?? `คำขอไม่สำเร็จ (HTTP ${status}) / request failed`,
     error.details ?? [],
   );
 }
+
+export const networkError = () =>
+  new ApiError(
+    0,
+    "NETWORK",
+    "ติดต่อเซิร์ฟเวอร์ไม่ได้ ตรวจสอบการเชื่อมต่ออินเทอร์เน็ตแล้วลองอีกครั้ง / cannot reach the server",
+  );
 
 /** Calls the API with the session cookie and, on writes, the CSRF header; throws ApiError. */
 export async function api<T>(
@@ -45,11 +56,7 @@ export async function api<T>(
       ...(init.signal ? { signal: init.signal } : {}),
     });
   } catch {
-    throw new ApiError(
-      0,
-      "NETWORK",
-      "ติดต่อเซิร์ฟเวอร์ไม่ได้ ตรวจสอบการเชื่อมต่ออินเทอร์เน็ตแล้วลองอีกครั้ง / cannot reach the server",
-    );
+    throw networkError();
   }
   if (!response.ok) throw await toError(response);
   if (response.status === 204) return null as T;

@@ -17,6 +17,12 @@ export const keys = {
   dashboard: (agencyId: string) => ["agency", agencyId, "dashboard"] as const,
   assessment: (agencyId: string, assessmentId: string) =>
     ["agency", agencyId, "assessment", assessmentId] as const,
+  /** Every result of the agency: an import may touch several years at once. */
+  results: (agencyId: string) => ["agency", agencyId, "results"] as const,
+  result: (agencyId: string, assessmentId: string) =>
+    ["agency", agencyId, "results", assessmentId] as const,
+  frameworks: ["frameworks"] as const,
+  framework: (frameworkId: string) => ["frameworks", frameworkId] as const,
 };
 
 /** The signed-in user, or null when nobody is signed in. */

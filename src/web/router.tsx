@@ -36,6 +36,12 @@ export const router = createBrowserRouter([
           Component: (await import("./pages/year-dashboard-page.tsx")).YearDashboardPage,
         }),
       },
+      {
+        path: "agencies/:agencyId/:fiscalYear/results",
+        lazy: async () => ({
+          Component: (await import("./pages/results-page.tsx")).ResultsPage,
+        }),
+      },
     ],
   },
   { path: "*", Component: NotFoundPage },

@@ -1,8 +1,10 @@
 import enApp from "./messages/en/app.json" with { type: "json" };
+import enResults from "./messages/en/results.json" with { type: "json" };
 import thApp from "./messages/th/app.json" with { type: "json" };
+import thResults from "./messages/th/results.json" with { type: "json" };
 
 // One file per feature and language; each feature's messages sit under its own key.
 export const resources = {
-  th: { translation: { ...thApp } },
-  en: { translation: { ...enApp } },
+  th: { translation: { ...thApp, results: thResults } },
+  en: { translation: { ...enApp, results: enResults } },
 } as const;

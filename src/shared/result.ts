@@ -31,8 +31,12 @@ export const resultResponse = z.object({
   discrepancy: z.number().nullable(),
   /** Why the result is flagged (overall or level differ); null when it is not. */
   explanation: localText.nullable(),
+  /** The year's rating of the recomputed figures; null for years before the rating existed. */
+  rating: z.object({ id: z.string(), th: z.string(), en: z.string() }).nullable(),
   updatedAt: z.string(),
   updatedBy: z.string(),
+  /** The display name of the person who last wrote it; null when it was not a person (the demo). */
+  updatedByName: z.string().nullable(),
 });
 
 export const importQuery = z.object({

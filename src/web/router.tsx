@@ -58,6 +58,12 @@ export const router = createBrowserRouter([
           Component: (await import("./pages/progress-page.tsx")).ProgressPage,
         }),
       },
+      {
+        path: "agencies/:agencyId/:fiscalYear/results",
+        lazy: async () => ({
+          Component: (await import("./pages/results-page.tsx")).ResultsPage,
+        }),
+      },
     ],
   },
   { path: "*", Component: NotFoundPage },

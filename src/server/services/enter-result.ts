@@ -34,7 +34,7 @@ export async function enterResult(options: EnterResultOptions): Promise<ResultRe
       result: check.result,
     }),
   );
-  return toResultResponse(row, assessment);
+  return toResultResponse({ db, row, assessment, framework });
 }
 
 const subject = { th: "ผลการประเมินไม่ถูกต้อง", en: "invalid result" };

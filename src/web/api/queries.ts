@@ -24,6 +24,12 @@ export const keys = {
     ["agency", agencyId, "measure-files", measureId] as const,
   progress: (agencyId: string, assessmentId: string) =>
     ["agency", agencyId, "assessment", assessmentId, "progress"] as const,
+  /** Every result of the agency: an import may touch several years at once. */
+  results: (agencyId: string) => ["agency", agencyId, "results"] as const,
+  result: (agencyId: string, assessmentId: string) =>
+    ["agency", agencyId, "results", assessmentId] as const,
+  frameworks: ["frameworks"] as const,
+  framework: (frameworkId: string) => ["frameworks", frameworkId] as const,
 };
 
 /** The signed-in user, or null when nobody is signed in. */

@@ -6,6 +6,7 @@ export const yearSections = [
   { path: "", key: "nav.dashboard" },
   { path: "measures", key: "measures.nav" },
   { path: "progress", key: "progress.nav" },
+  { path: "results", key: "nav.results" },
 ] as const;
 
 export function YearNav({ agencyId, fiscalYear }: { agencyId: string; fiscalYear: string }) {

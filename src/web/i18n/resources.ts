@@ -1,12 +1,18 @@
 import enApp from "./messages/en/app.json" with { type: "json" };
 import enMeasures from "./messages/en/measures.json" with { type: "json" };
 import enProgress from "./messages/en/progress.json" with { type: "json" };
+import enResults from "./messages/en/results.json" with { type: "json" };
 import thApp from "./messages/th/app.json" with { type: "json" };
 import thMeasures from "./messages/th/measures.json" with { type: "json" };
 import thProgress from "./messages/th/progress.json" with { type: "json" };
+import thResults from "./messages/th/results.json" with { type: "json" };
 
 // One file per feature and language; each feature's messages sit under its own key.
 export const resources = {
-  th: { translation: { ...thApp, measures: thMeasures, progress: thProgress } },
-  en: { translation: { ...enApp, measures: enMeasures, progress: enProgress } },
+  th: {
+    translation: { ...thApp, results: thResults, measures: thMeasures, progress: thProgress },
+  },
+  en: {
+    translation: { ...enApp, results: enResults, measures: enMeasures, progress: enProgress },
+  },
 } as const;

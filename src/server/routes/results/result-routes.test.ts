@@ -73,7 +73,10 @@ describe.each(engines)("result routes on %s", (engine) => {
       frameworkId: "ita-2565",
       official: { overall: 70.64, level: "C" },
       computed: { level: "B" },
+      // FY2565 had no rating yet; the writer is named as people know them.
+      rating: null,
       updatedBy: evaluator.userId,
+      updatedByName: "evaluator",
     });
     expect(result.computed.overall).toBeCloseTo(78.33, 6);
     expect(result.discrepancy).toBeCloseTo(-7.69, 6);
@@ -98,6 +101,26 @@ describe.each(engines)("result routes on %s", (engine) => {
     expect(entries[1]?.before).toMatchObject({ officialOverall: 70.64, officialLevel: "C" });
     expect(entries[1]?.after).toMatchObject({ officialOverall: 78.33, discrepancy: null });
     expect((await verifyAudit({ db: database.db })).problems).toEqual([]);
+  });
+
+  it("rates a year that has a rating rule, from the recomputed figures", async () => {
+    const opened = await openFiscalYear({
+      db: database.db,
+      frameworks: loadFrameworks(),
+      actor: "test",
+      fiscalYear: 2566,
+      agencyIds: [a],
+    });
+    const of2566 = opened.createdAssessments[0]?.assessmentId ?? "";
+    const entered = await put(a, of2566, { indicators: huaiSak }, evaluator);
+    expect(entered.statusCode, entered.body).toBe(200);
+    expect(entered.json().rating).toEqual({
+      id: "improve",
+      th: "ต้องปรับปรุง",
+      en: "Needs improvement",
+    });
+    const read = await app.inject({ url: url(a, of2566), ...evaluator });
+    expect(read.json().rating.id).toBe("improve");
   });
 
   it("lists every problem of a bad result and stores nothing", async () => {

@@ -41,7 +41,7 @@ export function resultRoutes(context: AppContext): FastifyPluginAsyncZod {
       },
       async (request) => {
         assertAllowed(requireActor(request), "assessment.read", request.params);
-        return getResult({ db, ...request.params });
+        return getResult({ db, frameworks: context.frameworks, ...request.params });
       },
     );
   };

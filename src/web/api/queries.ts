@@ -17,6 +17,13 @@ export const keys = {
   dashboard: (agencyId: string) => ["agency", agencyId, "dashboard"] as const,
   assessment: (agencyId: string, assessmentId: string) =>
     ["agency", agencyId, "assessment", assessmentId] as const,
+  analysis: (agencyId: string, assessmentId: string) =>
+    ["agency", agencyId, "assessment", assessmentId, "analysis"] as const,
+  analysisIndicator: (agencyId: string, assessmentId: string, indicator: number) =>
+    ["agency", agencyId, "assessment", assessmentId, "analysis", indicator] as const,
+  measures: (agencyId: string, assessmentId: string) =>
+    ["agency", agencyId, "assessment", assessmentId, "measures"] as const,
+  framework: (frameworkId: string) => ["framework", frameworkId] as const,
 };
 
 /** The signed-in user, or null when nobody is signed in. */

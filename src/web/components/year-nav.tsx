@@ -2,7 +2,10 @@ import { useTranslation } from "react-i18next";
 import { NavLink } from "react-router";
 
 /** The year's journeys, in the order the work is done. */
-export const yearSections = [{ path: "", key: "nav.dashboard" }] as const;
+export const yearSections = [
+  { path: "", key: "nav.dashboard" },
+  { path: "analysis", key: "nav.analysis" },
+] as const;
 
 export function YearNav({ agencyId, fiscalYear }: { agencyId: string; fiscalYear: string }) {
   const { t } = useTranslation();
@@ -12,7 +15,8 @@ export function YearNav({ agencyId, fiscalYear }: { agencyId: string; fiscalYear
       <ul>
         {yearSections.map((section) => (
           <li key={section.key}>
-            <NavLink to={section.path ? `${base}/${section.path}` : base} end>
+            {/* The overview matches only itself; a section stays current on its sub-pages. */}
+            <NavLink to={section.path ? `${base}/${section.path}` : base} end={!section.path}>
               {t(section.key)}
             </NavLink>
           </li>

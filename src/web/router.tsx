@@ -64,6 +64,18 @@ export const router = createBrowserRouter([
           Component: (await import("./pages/results-page.tsx")).ResultsPage,
         }),
       },
+      {
+        path: "agencies/:agencyId/:fiscalYear/analysis",
+        lazy: async () => ({
+          Component: (await import("./pages/analysis-page.tsx")).AnalysisPage,
+        }),
+      },
+      {
+        path: "agencies/:agencyId/:fiscalYear/analysis/:indicator",
+        lazy: async () => ({
+          Component: (await import("./pages/analysis-indicator-page.tsx")).AnalysisIndicatorPage,
+        }),
+      },
     ],
   },
   { path: "*", Component: NotFoundPage },

@@ -30,6 +30,10 @@ export const keys = {
     ["agency", agencyId, "results", assessmentId] as const,
   frameworks: ["frameworks"] as const,
   framework: (frameworkId: string) => ["frameworks", frameworkId] as const,
+  analysis: (agencyId: string, assessmentId: string) =>
+    ["agency", agencyId, "assessment", assessmentId, "analysis"] as const,
+  analysisIndicator: (agencyId: string, assessmentId: string, indicator: number) =>
+    ["agency", agencyId, "assessment", assessmentId, "analysis", indicator] as const,
 };
 
 /** The signed-in user, or null when nobody is signed in. */

@@ -7,6 +7,7 @@ export const yearSections = [
   { path: "measures", key: "measures.nav" },
   { path: "progress", key: "progress.nav" },
   { path: "results", key: "nav.results" },
+  { path: "analysis", key: "nav.analysis" },
 ] as const;
 
 export function YearNav({ agencyId, fiscalYear }: { agencyId: string; fiscalYear: string }) {
@@ -17,7 +18,8 @@ export function YearNav({ agencyId, fiscalYear }: { agencyId: string; fiscalYear
       <ul>
         {yearSections.map((section) => (
           <li key={section.key}>
-            <NavLink to={section.path ? `${base}/${section.path}` : base} end>
+            {/* The overview matches only itself; a section stays current on its sub-pages. */}
+            <NavLink to={section.path ? `${base}/${section.path}` : base} end={!section.path}>
               {t(section.key)}
             </NavLink>
           </li>

@@ -1,7 +1,9 @@
+import enAnalysis from "./messages/en/analysis.json" with { type: "json" };
 import enApp from "./messages/en/app.json" with { type: "json" };
 import enMeasures from "./messages/en/measures.json" with { type: "json" };
 import enProgress from "./messages/en/progress.json" with { type: "json" };
 import enResults from "./messages/en/results.json" with { type: "json" };
+import thAnalysis from "./messages/th/analysis.json" with { type: "json" };
 import thApp from "./messages/th/app.json" with { type: "json" };
 import thMeasures from "./messages/th/measures.json" with { type: "json" };
 import thProgress from "./messages/th/progress.json" with { type: "json" };
@@ -10,9 +12,21 @@ import thResults from "./messages/th/results.json" with { type: "json" };
 // One file per feature and language; each feature's messages sit under its own key.
 export const resources = {
   th: {
-    translation: { ...thApp, results: thResults, measures: thMeasures, progress: thProgress },
+    translation: {
+      ...thApp,
+      results: thResults,
+      analysis: thAnalysis,
+      measures: thMeasures,
+      progress: thProgress,
+    },
   },
   en: {
-    translation: { ...enApp, results: enResults, measures: enMeasures, progress: enProgress },
+    translation: {
+      ...enApp,
+      results: enResults,
+      analysis: enAnalysis,
+      measures: enMeasures,
+      progress: enProgress,
+    },
   },
 } as const;

@@ -1,0 +1,13 @@
+// Small readers for text and numbers the API gives in both languages.
+
+/** The Thai or English of a bilingual text, Thai when the English is missing. */
+export function localText(text: { th: string; en: string }, language: string): string {
+  return language === "en" && text.en ? text.en : text.th;
+}
+
+/** A threshold or target as people write it: 80, 84.5 (no trailing zeros). */
+export function formatPoints(value: number, language: string): string {
+  return new Intl.NumberFormat(language === "en" ? "en-GB" : "th-TH", {
+    maximumFractionDigits: 2,
+  }).format(value);
+}

@@ -123,13 +123,7 @@ export function MeasuresPage({
         <ErrorPanel error={measures.error} onRetry={() => void measures.refetch()} />
       ) : (
         <>
-          <Suggestions
-            agencyId={agencyId}
-            assessmentId={assessment.id}
-            fiscalYear={fiscalYear}
-            existingTitles={all.map((row) => row.measure.title)}
-            onAdopt={openAdd}
-          />
+          <Suggestions agencyId={agencyId} assessmentId={assessment.id} fiscalYear={fiscalYear} />
           {all.length === 0 ? (
             <EmptyState
               title={t("measures.empty")}

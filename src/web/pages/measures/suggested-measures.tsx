@@ -1,21 +1,15 @@
-import type { MeasureFieldsBody } from "./measure-draft.ts";
+import { SuggestedMeasures as LibrarySuggestions } from "../analysis/suggested-measures.tsx";
 
 /** What the suggestions slot is given by the measures page. */
 export interface SuggestedMeasuresProps {
   agencyId: string;
   assessmentId: string;
   fiscalYear: number;
-  /** Titles already in the plan, so a suggestion already taken can be marked as such. */
-  existingTitles: string[];
-  /** Opens the add form prefilled with the suggestion, for the person to adjust and save. */
-  onAdopt: (suggestion: Partial<MeasureFieldsBody>) => void;
 }
 
-/**
- * SLOT: suggested measures from the library, for each weakness of the analysed result. The
- * analysis endpoint that serves them is built separately; this component is where they will be
- * listed above the table, each with a button calling `onAdopt`. Until then it shows nothing.
- */
-export function SuggestedMeasures(_props: SuggestedMeasuresProps) {
-  return null;
+/** The library's suggested measures for each weakness, above the table; adopting one adds it to the plan. */
+export function SuggestedMeasures({ agencyId, assessmentId, fiscalYear }: SuggestedMeasuresProps) {
+  return (
+    <LibrarySuggestions agencyId={agencyId} assessmentId={assessmentId} fiscalYear={fiscalYear} />
+  );
 }

@@ -36,6 +36,12 @@ export const router = createBrowserRouter([
           Component: (await import("./pages/year-dashboard-page.tsx")).YearDashboardPage,
         }),
       },
+      {
+        path: "agencies/:agencyId/:fiscalYear/documents",
+        lazy: async () => ({
+          Component: (await import("./pages/documents-page.tsx")).DocumentsPage,
+        }),
+      },
     ],
   },
   { path: "*", Component: NotFoundPage },

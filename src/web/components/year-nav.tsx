@@ -2,7 +2,10 @@ import { useTranslation } from "react-i18next";
 import { NavLink } from "react-router";
 
 /** The year's journeys, in the order the work is done. */
-export const yearSections = [{ path: "", key: "nav.dashboard" }] as const;
+export const yearSections = [
+  { path: "", key: "nav.dashboard" },
+  { path: "documents", key: "documents.nav" },
+] as const;
 
 export function YearNav({ agencyId, fiscalYear }: { agencyId: string; fiscalYear: string }) {
   const { t } = useTranslation();

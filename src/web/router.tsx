@@ -42,6 +42,12 @@ export const router = createBrowserRouter([
           Component: (await import("./pages/documents-page.tsx")).DocumentsPage,
         }),
       },
+      {
+        path: "agencies/:agencyId/:fiscalYear/audit",
+        lazy: async () => ({
+          Component: (await import("./pages/audit-page.tsx")).AuditPage,
+        }),
+      },
     ],
   },
   { path: "*", Component: NotFoundPage },

@@ -5,6 +5,7 @@ import { NavLink } from "react-router";
 export const yearSections = [
   { path: "", key: "nav.dashboard" },
   { path: "documents", key: "documents.nav" },
+  { path: "audit", key: "audit.nav" },
 ] as const;
 
 export function YearNav({ agencyId, fiscalYear }: { agencyId: string; fiscalYear: string }) {

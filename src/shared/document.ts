@@ -35,6 +35,10 @@ export const assessmentDocumentsParams = z.object({
 });
 export const documentParams = assessmentDocumentsParams.extend({ documentId: z.uuid() });
 export const documentFileParams = documentParams.extend({ format: z.enum(documentFormats) });
+export const documentFileQuery = z.object({
+  /** `inline` shows the file in the browser (the HTML preview); the default saves it. */
+  disposition: z.enum(["attachment", "inline"]).default("attachment"),
+});
 
 const documentFile = z.object({ sha256: z.string(), size: z.number().int() });
 

@@ -76,6 +76,18 @@ export const router = createBrowserRouter([
           Component: (await import("./pages/analysis-indicator-page.tsx")).AnalysisIndicatorPage,
         }),
       },
+      {
+        path: "agencies/:agencyId/:fiscalYear/documents",
+        lazy: async () => ({
+          Component: (await import("./pages/documents-page.tsx")).DocumentsPage,
+        }),
+      },
+      {
+        path: "agencies/:agencyId/:fiscalYear/audit",
+        lazy: async () => ({
+          Component: (await import("./pages/audit-page.tsx")).AuditPage,
+        }),
+      },
     ],
   },
   { path: "*", Component: NotFoundPage },

@@ -18,4 +18,10 @@ describe("attachmentDisposition", () => {
     );
     expect(header).not.toMatch(/[\r\n]/);
   });
+
+  it("says inline for a preview, with the same names", () => {
+    expect(attachmentDisposition("มาตรการ.html", "measures.html", "inline")).toBe(
+      `inline; filename="measures.html"; filename*=UTF-8''${encodeURIComponent("มาตรการ.html")}`,
+    );
+  });
 });

@@ -19,8 +19,15 @@ function encodeAttr(value: string): string {
   );
 }
 
-/** A Content-Disposition that saves the response as `fileName`, `fallback` for older clients. */
-export function attachmentDisposition(fileName: string, fallback: string): string {
+/**
+ * A Content-Disposition that saves the response as `fileName`, `fallback` for older clients;
+ * `inline` shows it in the browser instead (a preview), keeping the name for "save as".
+ */
+export function attachmentDisposition(
+  fileName: string,
+  fallback: string,
+  type: "attachment" | "inline" = "attachment",
+): string {
   const ascii = [...clean(fallback)].map((c) => ((c.codePointAt(0) ?? 0) > 0x7e ? "_" : c));
-  return `attachment; filename="${ascii.join("")}"; filename*=UTF-8''${encodeAttr(clean(fileName))}`;
+  return `${type}; filename="${ascii.join("")}"; filename*=UTF-8''${encodeAttr(clean(fileName))}`;
 }

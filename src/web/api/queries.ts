@@ -34,6 +34,14 @@ export const keys = {
     ["agency", agencyId, "assessment", assessmentId, "analysis"] as const,
   analysisIndicator: (agencyId: string, assessmentId: string, indicator: number) =>
     ["agency", agencyId, "assessment", assessmentId, "analysis", indicator] as const,
+  /** Also the details of each version, which sit under it. */
+  documents: (agencyId: string, assessmentId: string) =>
+    ["agency", agencyId, "assessment", assessmentId, "documents"] as const,
+  document: (agencyId: string, assessmentId: string, documentId: string) =>
+    ["agency", agencyId, "assessment", assessmentId, "documents", documentId] as const,
+  members: (agencyId: string) => ["agency", agencyId, "members"] as const,
+  /** Every page and filter of the trail, and its chain check. */
+  audit: (agencyId: string) => ["agency", agencyId, "audit"] as const,
 };
 
 /** The signed-in user, or null when nobody is signed in. */

@@ -4,10 +4,12 @@ import { NavLink } from "react-router";
 /** The year's journeys, in the order the work is done. */
 export const yearSections = [
   { path: "", key: "nav.dashboard" },
-  { path: "measures", key: "measures.nav" },
-  { path: "progress", key: "progress.nav" },
   { path: "results", key: "nav.results" },
   { path: "analysis", key: "nav.analysis" },
+  { path: "measures", key: "measures.nav" },
+  { path: "documents", key: "documents.nav" },
+  { path: "progress", key: "progress.nav" },
+  { path: "audit", key: "audit.nav" },
 ] as const;
 
 export function YearNav({ agencyId, fiscalYear }: { agencyId: string; fiscalYear: string }) {

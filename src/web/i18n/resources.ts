@@ -1,8 +1,12 @@
+import enAudit from "./messages/en/audit.json" with { type: "json" };
+import enDocuments from "./messages/en/documents.json" with { type: "json" };
 import enAnalysis from "./messages/en/analysis.json" with { type: "json" };
 import enApp from "./messages/en/app.json" with { type: "json" };
 import enMeasures from "./messages/en/measures.json" with { type: "json" };
 import enProgress from "./messages/en/progress.json" with { type: "json" };
 import enResults from "./messages/en/results.json" with { type: "json" };
+import thAudit from "./messages/th/audit.json" with { type: "json" };
+import thDocuments from "./messages/th/documents.json" with { type: "json" };
 import thAnalysis from "./messages/th/analysis.json" with { type: "json" };
 import thApp from "./messages/th/app.json" with { type: "json" };
 import thMeasures from "./messages/th/measures.json" with { type: "json" };
@@ -18,6 +22,8 @@ export const resources = {
       analysis: thAnalysis,
       measures: thMeasures,
       progress: thProgress,
+      documents: thDocuments,
+      audit: thAudit,
     },
   },
   en: {
@@ -27,6 +33,8 @@ export const resources = {
       analysis: enAnalysis,
       measures: enMeasures,
       progress: enProgress,
+      documents: enDocuments,
+      audit: enAudit,
     },
   },
 } as const;

@@ -134,6 +134,25 @@ describe.each(engines)("document routes on %s", (engine) => {
     expect(none.json().error.message).toContain("DOCX");
   });
 
+  it("shows the HTML inline for a preview, sandboxed, under the same name", async () => {
+    const url = `${documentsUrl(year)}/${first.id}/html?disposition=inline`;
+    const html = await app.inject({ url, ...coordinator });
+    expect(html.statusCode).toBe(200);
+    const name = encodeURIComponent("มาตรการ-เทศบาลตำบลห้วยสัก-2566-v1.html");
+    expect(html.headers["content-disposition"]).toBe(
+      `inline; filename="measures-2566-v1.html"; filename*=UTF-8''${name}`,
+    );
+    expect(html.headers["content-security-policy"]).toMatch(/^sandbox; default-src 'none'/);
+    expect(html.body).toContain("เทศบาลตำบลห้วยสัก");
+    const saved = await app.inject({
+      url: `${documentsUrl(year)}/${first.id}/html`,
+      ...coordinator,
+    });
+    expect(saved.headers["content-disposition"]).toMatch(/^attachment; /);
+    const bad = await app.inject({ url: `${url.split("?")[0]}?disposition=open`, ...coordinator });
+    expect(bad.statusCode).toBe(400);
+  });
+
   it("keeps the exact input of each version: it rebuilds the same HTML, later edits aside", async () => {
     const detail = (
       await app.inject({ url: `${documentsUrl(year)}/${first.id}`, ...coordinator })

@@ -11,6 +11,7 @@ import {
   documentContentTypes,
   documentDetail,
   documentFileParams,
+  documentFileQuery,
   documentGenerate,
   documentParams,
   documentVersion,
@@ -38,6 +39,10 @@ const fileResponse = {
 };
 
 const notModified = z.null().describe("unchanged since the ETag the client sent");
+
+// A previewed document runs nothing and loads nothing from elsewhere, even opened on its own.
+const previewPolicy =
+  "sandbox; default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:; frame-ancestors 'self'";
 
 export function documentRoutes(context: AppContext): FastifyPluginAsyncZod {
   const { db } = context.database;
@@ -147,18 +152,24 @@ export function documentRoutes(context: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags,
           params: documentFileParams,
+          querystring: documentFileQuery,
           response: { 200: fileResponse, 304: notModified },
         },
       },
       async (request, reply) => {
         assertAllowed(requireActor(request), "assessment.read", request.params);
         const file = await readDocumentFile({ db, ...request.params });
+        const { disposition } = request.query;
         const etag = `"${file.sha256}"`;
         reply.header("etag", etag).header("cache-control", "private, no-cache");
+        if (disposition === "inline") reply.header("content-security-policy", previewPolicy);
         if (request.headers["if-none-match"] === etag) return reply.status(304).send(null);
         return reply
           .type(file.contentType)
-          .header("content-disposition", attachmentDisposition(file.fileName, file.asciiName))
+          .header(
+            "content-disposition",
+            attachmentDisposition(file.fileName, file.asciiName, disposition),
+          )
           .send(file.bytes);
       },
     );

@@ -44,6 +44,14 @@ export const keys = {
   audit: (agencyId: string) => ["agency", agencyId, "audit"] as const,
 };
 
+/** Every analysis of an agency's years: a changed result changes the analysis of the year after. */
+export function isAnalysisOf(agencyId: string) {
+  return (query: { queryKey: readonly unknown[] }) =>
+    query.queryKey[0] === "agency" &&
+    query.queryKey[1] === agencyId &&
+    query.queryKey.includes("analysis");
+}
+
 /** The signed-in user, or null when nobody is signed in. */
 export function useMe() {
   return useQuery({

@@ -5,7 +5,7 @@ import type { AgencyResponse } from "../../../shared/agency.ts";
 import type { FrameworkDetail } from "../../../shared/framework.ts";
 import { MAX_UPLOAD_BYTES } from "../../../shared/limits.ts";
 import type { ImportSummary, ResultResponse } from "../../../shared/result.ts";
-import { keys } from "../../api/queries.ts";
+import { isAnalysisOf, keys } from "../../api/queries.ts";
 import { uploadForm } from "../../api/upload.ts";
 import { ImportPreview } from "./import-preview.tsx";
 import { ImportProblems } from "./import-problems.tsx";
@@ -54,6 +54,7 @@ export function ImportPanel({
       for (const id of agencies) {
         void queryClient.invalidateQueries({ queryKey: keys.results(id) });
         void queryClient.invalidateQueries({ queryKey: keys.dashboard(id) });
+        void queryClient.invalidateQueries({ predicate: isAnalysisOf(id) });
       }
       setPreview(null);
       setFile(null);

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import type { FrameworkDetail } from "../../../shared/framework.ts";
 import type { ResultBody, ResultResponse } from "../../../shared/result.ts";
 import { api } from "../../api/client.ts";
-import { keys } from "../../api/queries.ts";
+import { isAnalysisOf, keys } from "../../api/queries.ts";
 import { ErrorPanel } from "../../components/status-panels.tsx";
 import { OitVerdicts } from "./oit-verdicts.tsx";
 
@@ -68,6 +68,7 @@ export function ResultForm({
       queryClient.setQueryData(keys.result(agencyId, assessmentId), saved);
       // The dashboard shows each year's result; the next year's analysis reads it.
       void queryClient.invalidateQueries({ queryKey: keys.dashboard(agencyId) });
+      void queryClient.invalidateQueries({ predicate: isAnalysisOf(agencyId) });
       onSaved(saved);
     },
   });

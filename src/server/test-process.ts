@@ -43,7 +43,7 @@ export function serve(env: Record<string, string>, nodeArgs: string[] = []): Ser
 }
 
 /** Waits for /readyz to answer and returns its response. */
-export async function whenReady(port: number, seconds = 30): Promise<Response> {
+export async function whenReady(port: number, seconds = 90): Promise<Response> {
   for (let i = 0; i < seconds * 10; i++) {
     const response = await fetch(`http://127.0.0.1:${port}/readyz`).catch(() => undefined);
     if (response?.ok) return response;

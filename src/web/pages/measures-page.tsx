@@ -19,7 +19,7 @@ import {
 import { useYear } from "./use-year.ts";
 
 /** Where the analysis (and its suggested measures) is read; the empty state sends people there. */
-const analysisSection = "results";
+const analysisSection = "analysis";
 const allDivisions = "all";
 
 /**

@@ -67,6 +67,7 @@ export function AdoptMeasureDialog(props: AdoptMeasureDialogProps) {
       toMeasureCreate({
         title: String(form.get("title") ?? ""),
         steps: String(form.get("steps") ?? ""),
+        monitoring: String(form.get("monitoring") ?? ""),
         responsible,
         indicators,
         startDate: String(form.get("startDate") ?? ""),
@@ -103,6 +104,16 @@ export function AdoptMeasureDialog(props: AdoptMeasureDialogProps) {
                 aria-describedby={`${id}-steps`}
               />
               <small id={`${id}-steps`}>{t("analysis.measures.stepsHint")}</small>
+            </label>
+            <label className="field">
+              <span>{t("analysis.measures.monitoringField")}</span>
+              <textarea
+                name="monitoring"
+                rows={2}
+                defaultValue={measure.monitoring ?? ""}
+                aria-describedby={`${id}-monitoring`}
+              />
+              <small id={`${id}-monitoring`}>{t("analysis.measures.monitoringHint")}</small>
             </label>
             <fieldset className="field" aria-describedby={`${id}-divisions`}>
               <legend>{t("analysis.measures.divisions")}</legend>

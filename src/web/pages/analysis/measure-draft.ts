@@ -49,6 +49,8 @@ export interface MeasureForm {
   title: string;
   /** One step per line. */
   steps: string;
+  /** How the measure is followed up; recorded against the due date, as the official table does. */
+  monitoring: string;
   responsible: string[];
   indicators: number[];
   startDate: string;
@@ -66,7 +68,9 @@ export function toMeasureCreate(form: MeasureForm): Omit<MeasureCreate, "status"
     responsible: form.responsible,
     indicators: [...form.indicators].sort((a, b) => a - b),
     oitItems: [],
-    monitoring: [],
+    monitoring: form.monitoring.trim()
+      ? [{ date: form.dueDate, activity: form.monitoring.trim() }]
+      : [],
     evidenceLinks: [],
     startDate: form.startDate,
     dueDate: form.dueDate,

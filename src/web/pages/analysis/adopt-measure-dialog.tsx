@@ -8,14 +8,9 @@ import type { MeasureResponse } from "../../../shared/measure.ts";
 import { api } from "../../api/client.ts";
 import { keys } from "../../api/queries.ts";
 import { ErrorPanel } from "../../components/status-panels.tsx";
+import { fiscalYearBounds } from "../../fiscal-year.ts";
 import { formatDate } from "../../format.ts";
-import {
-  defaultDates,
-  fiscalYearDays,
-  matchingDivisions,
-  thaiToday,
-  toMeasureCreate,
-} from "./measure-draft.ts";
+import { defaultDates, matchingDivisions, thaiToday, toMeasureCreate } from "./measure-draft.ts";
 
 export interface AdoptMeasureDialogProps {
   agencyId: string;
@@ -36,7 +31,7 @@ export function AdoptMeasureDialog(props: AdoptMeasureDialogProps) {
   const id = useId();
   const queryClient = useQueryClient();
   const [missing, setMissing] = useState<string[]>([]);
-  const year = fiscalYearDays(fiscalYear);
+  const year = fiscalYearBounds(fiscalYear);
   const dates = defaultDates(fiscalYear, thaiToday(new Date()));
   const preselected = new Set(matchingDivisions(measure.responsible, divisions));
   const create = useMutation({

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
   defaultDates,
-  fiscalYearDays,
   isAdopted,
   matchingDivisions,
   thaiToday,
@@ -9,10 +8,6 @@ import {
 } from "./measure-draft.ts";
 
 describe("a suggested measure made into the year's measure", () => {
-  it("knows the fiscal year's first and last day", () => {
-    expect(fiscalYearDays(2566)).toEqual({ start: "2022-10-01", end: "2023-09-30" });
-  });
-
   it("counts today in Thailand's time zone", () => {
     expect(thaiToday(new Date("2023-09-30T17:30:00Z"))).toBe("2023-10-01");
     expect(thaiToday(new Date("2023-09-30T16:59:00Z"))).toBe("2023-09-30");

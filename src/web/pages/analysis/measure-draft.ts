@@ -1,14 +1,9 @@
 import type { MeasureCreate, MeasureResponse } from "../../../shared/measure.ts";
+import { fiscalYearBounds } from "../../fiscal-year.ts";
 
 // Turning a suggested measure into a measure of the year: dates, divisions and the request body.
 
 const pad = (n: number) => String(n).padStart(2, "0");
-
-/** Fiscal year N (Buddhist Era) runs from 1 October of N-1 to 30 September of N, as ISO days. */
-export function fiscalYearDays(fiscalYear: number): { start: string; end: string } {
-  const gregorian = fiscalYear - 543;
-  return { start: `${gregorian - 1}-10-01`, end: `${gregorian}-09-30` };
-}
 
 /** The ISO day it is in Thailand at `now`; the fiscal year is counted in Thai days. */
 export function thaiToday(now: Date): string {
@@ -28,7 +23,7 @@ export function defaultDates(
   fiscalYear: number,
   today: string,
 ): { startDate: string; dueDate: string } {
-  const { start, end } = fiscalYearDays(fiscalYear);
+  const { start, end } = fiscalYearBounds(fiscalYear);
   const startDate = today >= start && today <= end ? today : start;
   return { startDate, dueDate: end };
 }

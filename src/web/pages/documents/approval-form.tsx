@@ -6,8 +6,9 @@ import { ApiError } from "../../api/api-error.ts";
 import { api } from "../../api/client.ts";
 import { keys } from "../../api/queries.ts";
 import { ErrorPanel, Loading } from "../../components/status-panels.tsx";
+import { fiscalYearBounds } from "../../fiscal-year.ts";
 import { formatDate } from "../../format.ts";
-import { defaultApprovalDay, fiscalYearDays } from "./approval-day.ts";
+import { defaultApprovalDay } from "./approval-day.ts";
 import { documentsPath } from "./document-data.ts";
 
 /** The head of agency's approval of the latest version, recorded after a confirm step. */
@@ -31,7 +32,7 @@ export function ApprovalForm({
 }) {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
-  const days = fiscalYearDays(fiscalYear);
+  const days = fiscalYearBounds(fiscalYear);
   const [day, setDay] = useState(() => defaultApprovalDay(today, days));
   const [confirming, setConfirming] = useState(false);
   const confirmHeading = useRef<HTMLHeadingElement>(null);

@@ -96,7 +96,20 @@ export function buildFramework(overrides: Partial<FrameworkInput> = {}): Framewo
     },
     analysis: { thresholds: { strength: 85, weakness: 85, urgent: 70 }, targets: [85, 95] },
     sampleSize: [{ tool: "IIT", fraction: 0.1, floor: 30 }],
-    windows: [],
+    windows: [
+      { id: "survey-collection", name: t("เก็บข้อมูล"), start: "2023-01-01", end: "2023-06-30" },
+    ],
+    surveys: {
+      window: "survey-collection",
+      hideScoresUntilClosed: true,
+      access: { IIT: "code", EIT: "open" },
+      integrity: {
+        burstWindowMinutes: 10,
+        burstMinimum: 30,
+        straightLineMinimumItems: 3,
+        historyDriftPoints: 20,
+      },
+    },
     ...overrides,
   };
   return frameworkSchema.parse(input);

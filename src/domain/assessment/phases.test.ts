@@ -13,7 +13,7 @@ const window = (id: string, start: string, end: string) => ({
 describe("phases", () => {
   const framework = buildFramework({
     windows: [
-      window("collect", "2023-01-01", "2023-06-30"),
+      window("survey-collection", "2023-01-01", "2023-06-30"),
       window("register", "2023-01-01", "2023-02-28"),
       window("announce", "2023-08-01", "2023-08-01"),
     ],
@@ -32,7 +32,7 @@ describe("phases", () => {
       "current",
       "upcoming",
     ]);
-    expect(on("2023-03-01").currentPhaseId).toBe("collect");
+    expect(on("2023-03-01").currentPhaseId).toBe("survey-collection");
     expect(on("2023-07-01").currentPhaseId).toBeNull();
     expect(on("2023-08-01").currentPhaseId).toBe("announce");
     expect(on("2023-08-02").phases.map((p) => p.status)).toEqual(["past", "past", "past"]);

@@ -107,6 +107,27 @@ const windowSchema = z.strictObject({
   end: z.iso.date(),
 });
 
+const surveyAccess = z.enum(["open", "code", "otp"]);
+
+const surveysSchema = z.strictObject({
+  /** The window (by id) in which respondents may answer; an assessment may narrow it. */
+  window: z.string().regex(/^[a-z][a-z-]*$/),
+  /** Survey scores stay hidden from the agency until the window closes, so no one pushes staff. */
+  hideScoresUntilClosed: z.boolean(),
+  /** How respondents of each tool reach the form unless the agency chooses otherwise. */
+  access: z.record(toolId, surveyAccess),
+  /** When the integrity checks flag a pattern for evaluators. */
+  integrity: z.strictObject({
+    /** More than `burstMinimum` submissions within `burstWindowMinutes` of each other is a burst. */
+    burstWindowMinutes: z.number().int().positive(),
+    burstMinimum: z.number().int().positive(),
+    /** A response giving the same answer to at least this many items is straight-lined. */
+    straightLineMinimumItems: z.number().int().positive(),
+    /** An indicator this many points away from the agency's previous result is flagged. */
+    historyDriftPoints: z.number().positive().max(100),
+  }),
+});
+
 const thresholdsSchema = z.strictObject({
   /** Indicators scoring at least this are strengths. */
   strength: z.number().min(0).max(100),
@@ -148,6 +169,7 @@ export const frameworkSchema = z
     analysis: z.strictObject({ thresholds: thresholdsSchema, targets: z.array(z.number()).min(1) }),
     sampleSize: z.array(sampleRuleSchema),
     windows: z.array(windowSchema),
+    surveys: surveysSchema,
   })
   .superRefine(checkCrossReferences);
 
@@ -161,3 +183,5 @@ export type SubIndicator = Framework["oit"][number];
 export type OitItem = SubIndicator["items"][number];
 export type Thresholds = z.output<typeof thresholdsSchema>;
 export type LocalText = z.output<typeof text>;
+export type SurveyAccess = z.output<typeof surveyAccess>;
+export type SurveyRules = z.output<typeof surveysSchema>;

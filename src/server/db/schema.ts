@@ -355,3 +355,6 @@ export const passwordResets = pgTable("password_resets", {
   expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
   usedAt: timestamp("used_at", { withTimezone: true }),
 });
+
+// The survey tables live in their own file; re-exported so one module holds the whole schema.
+export * from "./survey-schema.ts";

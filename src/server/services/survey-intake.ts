@@ -1,0 +1,84 @@
+import type { Db } from "../db/database.ts";
+import { storeSubmissions } from "./store-submissions.ts";
+
+/** One respondent's checked answers, ready to store; the form made the idempotency key. */
+export interface Submission {
+  agencyId: string;
+  assessmentId: string;
+  tool: string;
+  channel: "link" | "code" | "otp" | "phone";
+  answers: Record<string, string>;
+  /** The Bangkok calendar day: the only time a response keeps. */
+  submittedOn: string;
+  idempotencyKey: string;
+  straightLine: boolean;
+  /** The printed code that admitted the respondent (normalised), for channel "code". */
+  code?: string | undefined;
+  /** The hash of the pass a confirmed one-time password gave, for channel "otp". */
+  otpPassHash?: string | undefined;
+}
+
+/**
+ * `stored`: stored now. `already_stored`: this idempotency key was stored before (a retry).
+ * `code_used` / `pass_used`: the code or pass was used by another submission; nothing stored.
+ */
+export type SubmitOutcome = "stored" | "already_stored" | "code_used" | "pass_used";
+
+export interface Intake {
+  /** Resolves once the submission is committed (or refused); never before. */
+  submit(submission: Submission): Promise<SubmitOutcome>;
+  /** Waits for every submission accepted so far to be settled. */
+  drain(): Promise<void>;
+}
+
+interface Waiting {
+  submission: Submission;
+  resolve: (outcome: SubmitOutcome) => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * Group commit: submissions that arrive while a batch is committing wait for the next one, so
+ * each transaction stores many responses and their tallies together. A submission is answered
+ * only after its transaction commits, so nothing acknowledged can be lost.
+ */
+export function createIntake({ db, maxBatch = 500 }: { db: Db; maxBatch?: number }): Intake {
+  const queue: Waiting[] = [];
+  let running: Promise<void> | undefined;
+
+  const runBatches = async () => {
+    while (queue.length > 0) {
+      const batch = queue.splice(0, maxBatch);
+      try {
+        const outcomes = await storeSubmissions(
+          db,
+          batch.map((w) => w.submission),
+        );
+        for (const [i, w] of batch.entries()) w.resolve(outcomes[i] ?? "stored");
+      } catch (error) {
+        // The whole batch rolled back: nobody was acknowledged, and each may retry with its key.
+        for (const w of batch) w.reject(error);
+      }
+    }
+  };
+
+  const kick = () => {
+    if (running) return;
+    running = new Promise<void>((done) => setImmediate(done)).then(runBatches).finally(() => {
+      running = undefined;
+      if (queue.length > 0) kick();
+    });
+  };
+
+  return {
+    submit(submission) {
+      return new Promise<SubmitOutcome>((resolve, reject) => {
+        queue.push({ submission, resolve, reject });
+        kick();
+      });
+    },
+    async drain() {
+      while (running) await running;
+    },
+  };
+}

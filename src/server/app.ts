@@ -41,6 +41,7 @@ import { publicPageRoutes } from "./routes/public-page/public-page-routes.ts";
 import { resultRoutes } from "./routes/results/result-routes.ts";
 import { userRoutes } from "./routes/users/user-routes.ts";
 import { createMailer, type Mailer } from "./services/mailer.ts";
+import { createIntake, type Intake } from "./services/survey-intake.ts";
 
 type AppConfig = Pick<
   Config,
@@ -103,6 +104,8 @@ export interface AppContext {
   mailer: Mailer;
   publicUrl: string | undefined;
   now: () => Date;
+  /** Survey submissions, group-committed; every route that stores answers goes through it. */
+  intake: Intake;
 }
 
 /** The HTTP application without listening, so tests drive it with `app.inject()`. */
@@ -124,7 +127,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       createMailer({ SMTP_PORT: 587, ...config, PUBLIC_URL: config.PUBLIC_URL }, app.log),
     publicUrl: config.PUBLIC_URL,
     now: options.now ?? (() => new Date()),
+    intake: createIntake({ db: database.db }),
   };
+  // Answers already accepted are committed before the app lets go of the database.
+  app.addHook("onClose", () => context.intake.drain());
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   const webFallback = options.webDir ? await registerWebApp(app, options.webDir) : undefined;

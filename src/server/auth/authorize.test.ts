@@ -48,6 +48,8 @@ describe("authorize", () => {
       "assessment.read",
       "measure.read",
       "audit.read",
+      "survey.read",
+      "survey.results",
     ]);
     expect(allowedInOwn("evaluator")).toEqual([
       "agency.read",
@@ -56,7 +58,15 @@ describe("authorize", () => {
       "measure.read",
       "oit.review",
       "audit.read",
+      "survey.read",
+      "survey.results",
+      "survey.phone",
+      "survey.integrity",
     ]);
+    // Judging the collection is the evaluators' work; the agency only manages and reads it.
+    expect(allowedInOwn("agency_admin")).not.toContain("survey.integrity");
+    expect(allowedInOwn("agency_admin")).not.toContain("survey.phone");
+    expect(allowedInOwn("agency_admin")).toContain("survey.manage");
     expect(allowedInOwn("agency_admin")).not.toContain("oit.review");
     expect(allowedInOwn("agency_admin")).not.toContain("assessment.open");
     expect(allowedInOwn("agency_admin")).toContain("document.approve");
@@ -74,6 +84,7 @@ describe("authorize", () => {
       "measure.read",
       "measure.write",
       "audit.read",
+      "survey.read",
     ]);
   });
 

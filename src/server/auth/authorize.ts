@@ -32,6 +32,16 @@ export const actions = [
   "document.approve",
   "oit.review",
   "audit.read",
+  /** Survey links, response counts and the gap to the minimum sample. */
+  "survey.read",
+  /** Population, access mode, window and printed codes of the agency's surveys. */
+  "survey.manage",
+  /** Tallies, survey scores and the anonymous export (hidden from the agency while collecting). */
+  "survey.results",
+  /** Answers taken by telephone interview, entered on a respondent's behalf. */
+  "survey.phone",
+  /** Integrity flags of the collection: bursts, straight-lining, over-population, drift. */
+  "survey.integrity",
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -57,19 +67,36 @@ export interface Target {
 
 export type Decision = { allowed: true } | { allowed: false; reason: { th: string; en: string } };
 
-const reads: Action[] = ["agency.read", "assessment.read", "measure.read", "audit.read"];
+const reads: Action[] = [
+  "agency.read",
+  "assessment.read",
+  "measure.read",
+  "audit.read",
+  "survey.read",
+];
 
 /** Actions no agency role holds; only national administrators may take them. */
 const nationalOnly: readonly Action[] = ["agency.create", "assessment.open"];
 
 /** What each role may do inside an agency it is a member of. */
 const grants: Record<Exclude<Role, "national_admin">, readonly Action[]> = {
-  agency_admin: actions.filter((a) => a !== "oit.review" && !nationalOnly.includes(a)),
+  // Reviewing OIT and judging the collection are the evaluators' work, not the agency's own.
+  agency_admin: actions.filter(
+    (a) =>
+      !["oit.review", "survey.phone", "survey.integrity"].includes(a) && !nationalOnly.includes(a),
+  ),
   // The progress report speaks for the whole agency, so it is the agency admin's to write.
   division_officer: [...reads, "measure.write"],
-  evaluator: [...reads, "results.write", "oit.review"],
+  evaluator: [
+    ...reads,
+    "results.write",
+    "oit.review",
+    "survey.results",
+    "survey.phone",
+    "survey.integrity",
+  ],
   // Auditors also see who holds which role: who could change what is part of what they check.
-  auditor: [...reads, "user.read"],
+  auditor: [...reads, "user.read", "survey.results"],
 };
 
 /** Division officers change only their own division's measures. */

@@ -53,17 +53,15 @@ describe.each(engines)("survey intake on %s", (engine) => {
   });
 
   it("lets a printed code in once, and undoes the response of a second use", async () => {
-    await database.db
-      .insert(surveyCodes)
-      .values([
-        {
-          agencyId: scope.a,
-          assessmentId: scope.assessmentA,
-          tool: "IIT",
-          code: "ABCD-EFGH",
-          batch: 1,
-        },
-      ]);
+    await database.db.insert(surveyCodes).values([
+      {
+        agencyId: scope.a,
+        assessmentId: scope.assessmentA,
+        tool: "IIT",
+        code: "ABCD-EFGH",
+        batch: 1,
+      },
+    ]);
     const intake = createIntake({ db: database.db });
     const iit = (key: string) =>
       submission({
@@ -96,17 +94,15 @@ describe.each(engines)("survey intake on %s", (engine) => {
   });
 
   it("refuses another agency's code", async () => {
-    await database.db
-      .insert(surveyCodes)
-      .values([
-        {
-          agencyId: scope.b,
-          assessmentId: scope.assessmentB,
-          tool: "IIT",
-          code: "BBBB-CCCC",
-          batch: 1,
-        },
-      ]);
+    await database.db.insert(surveyCodes).values([
+      {
+        agencyId: scope.b,
+        assessmentId: scope.assessmentB,
+        tool: "IIT",
+        code: "BBBB-CCCC",
+        batch: 1,
+      },
+    ]);
     const intake = createIntake({ db: database.db });
     const outcome = await intake.submit(
       submission({ tool: "IIT", channel: "code", code: "BBBB-CCCC", answers: { i2: "no" } }),

@@ -42,7 +42,16 @@ interface Waiting {
  * each transaction stores many responses and their tallies together. A submission is answered
  * only after its transaction commits, so nothing acknowledged can be lost.
  */
-export function createIntake({ db, maxBatch = 500 }: { db: Db; maxBatch?: number }): Intake {
+export function createIntake({
+  db,
+  maxBatch = 500,
+  onStored,
+}: {
+  db: Db;
+  maxBatch?: number;
+  /** Told of the responses each batch stored, after commit (e.g. to watch for bursts). */
+  onStored?: (stored: readonly Submission[]) => void;
+}): Intake {
   const queue: Waiting[] = [];
   let running: Promise<void> | undefined;
 
@@ -55,6 +64,7 @@ export function createIntake({ db, maxBatch = 500 }: { db: Db; maxBatch?: number
           batch.map((w) => w.submission),
         );
         for (const [i, w] of batch.entries()) w.resolve(outcomes[i] ?? "stored");
+        onStored?.(batch.filter((_, i) => outcomes[i] === "stored").map((w) => w.submission));
       } catch (error) {
         // The whole batch rolled back: nobody was acknowledged, and each may retry with its key.
         for (const w of batch) w.reject(error);

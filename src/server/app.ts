@@ -39,6 +39,7 @@ import { progressRoutes } from "./routes/progress/progress-routes.ts";
 import { publicDataRoutes } from "./routes/public-page/public-data-routes.ts";
 import { publicPageRoutes } from "./routes/public-page/public-page-routes.ts";
 import { resultRoutes } from "./routes/results/result-routes.ts";
+import { respondentApiRoutes } from "./routes/survey-api/respondent-api-routes.ts";
 import { userRoutes } from "./routes/users/user-routes.ts";
 import { createMailer, type Mailer } from "./services/mailer.ts";
 import { createIntake, type Intake } from "./services/survey-intake.ts";
@@ -82,6 +83,7 @@ const resourceRoutes: ((context: AppContext) => FastifyPluginAsyncZod)[] = [
   publicPageRoutes,
   publicDataRoutes,
   fontRoutes,
+  respondentApiRoutes,
 ];
 
 export interface BuildAppOptions {

@@ -30,6 +30,8 @@ const notAboutOneAgency: Record<string, "public" | "signed-in" | "national"> = {
   "GET /api/frameworks": "signed-in",
   "GET /api/frameworks/{frameworkId}": "signed-in",
   "GET /fonts/{file}": "public",
+  // Anonymous respondents: the link's token names the survey; no session, no agency id.
+  "POST /api/surveys/{tool}/{token}/responses": "public",
 };
 
 // An agency's public transparency page: anyone may read it, and it shows only what the agency

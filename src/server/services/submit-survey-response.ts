@@ -1,0 +1,98 @@
+import { createHash } from "node:crypto";
+import { DomainError } from "../../domain/errors.ts";
+import type { Framework } from "../../domain/framework/schema.ts";
+import { checkSurveyAnswers, isStraightLine } from "../../domain/survey/check-survey-answers.ts";
+import { normalizeSurveyCode } from "../../domain/survey/survey-codes.ts";
+import { bangkokDay } from "../../domain/thai/bangkok-day.ts";
+import type { Db } from "../db/database.ts";
+import type { Intake, Submission, SubmitOutcome } from "./survey-intake.ts";
+import { findSurveyByToken, frameworkOf, isSurveyOpen } from "./survey-rows.ts";
+
+/** SHA-256 hex of a one-time secret (an OTP pass), so only its hash is ever stored. */
+export function hashSurveySecret(secret: string): string {
+  return createHash("sha256").update(secret).digest("hex");
+}
+
+export interface SubmitSurveyResponseOptions {
+  db: Db;
+  frameworks: ReadonlyMap<string, Framework>;
+  intake: Intake;
+  now: () => Date;
+  tool: string;
+  token: string;
+  answers: Record<string, string>;
+  idempotencyKey: string;
+  code?: string | undefined;
+  otpPass?: string | undefined;
+}
+
+/**
+ * A respondent's answers through a survey link: the link must exist and be open today, the
+ * access mode's credential must be given, and the answers must fit the framework; then the
+ * intake stores them once per idempotency key.
+ */
+export async function submitSurveyResponse(
+  options: SubmitSurveyResponseOptions,
+): Promise<Exclude<SubmitOutcome, "code_used" | "pass_used">> {
+  const found = await findSurveyByToken(options);
+  if (!found)
+    throw new DomainError("INPUT_NOT_FOUND", "no such survey link", {
+      userMessage: "ไม่พบแบบสำรวจตามลิงก์นี้ ตรวจสอบลิงก์หรือ QR code อีกครั้ง",
+    });
+  const { survey, frameworkId } = found;
+  const today = bangkokDay(options.now());
+  if (!isSurveyOpen(survey, today))
+    throw new DomainError(
+      "CONFLICT",
+      `the survey takes answers from ${survey.opensOn} to ${survey.closesOn}`,
+      {
+        userMessage: `แบบสำรวจนี้เปิดรับคำตอบระหว่างวันที่ ${survey.opensOn} ถึง ${survey.closesOn}`,
+      },
+    );
+  const framework = frameworkOf(options.frameworks, frameworkId);
+  const answers = checkSurveyAnswers(framework, survey.tool, options.answers);
+  const submission: Submission = {
+    agencyId: survey.agencyId,
+    assessmentId: survey.assessmentId,
+    tool: survey.tool,
+    channel: survey.access === "open" ? "link" : survey.access,
+    answers,
+    submittedOn: today,
+    idempotencyKey: options.idempotencyKey,
+    straightLine: isStraightLine(
+      framework,
+      survey.tool,
+      answers,
+      framework.surveys.integrity.straightLineMinimumItems,
+    ),
+  };
+  if (survey.access === "code") {
+    if (!options.code) throw credentialMissing("a printed code", "รหัสที่พิมพ์แจก");
+    submission.code = normalizeSurveyCode(options.code);
+  }
+  if (survey.access === "otp") {
+    if (!options.otpPass)
+      throw credentialMissing("a confirmed one-time password", "รหัส OTP ที่ยืนยันแล้ว");
+    submission.otpPassHash = hashSurveySecret(options.otpPass);
+  }
+  const outcome = await options.intake.submit(submission);
+  if (outcome === "code_used" || outcome === "pass_used")
+    throw new DomainError(
+      "CONFLICT",
+      `the ${outcome === "code_used" ? "code" : "pass"} was already used or is unknown`,
+      {
+        userMessage:
+          outcome === "code_used"
+            ? "รหัสนี้ถูกใช้ตอบแบบสำรวจไปแล้ว หรือไม่ใช่รหัสของแบบสำรวจนี้"
+            : "การยืนยันตัวตนนี้ถูกใช้ตอบแบบสำรวจไปแล้ว",
+      },
+    );
+  return outcome;
+}
+
+function credentialMissing(en: string, th: string): DomainError {
+  return new DomainError("INPUT_INVALID", `this survey needs ${en}`, {
+    userMessage: `แบบสำรวจนี้ต้องใช้${th}`,
+    details: [{ path: "code", th: `กรุณากรอก${th}`, en: `give ${en}` }],
+  });
+}

@@ -146,6 +146,6 @@ describe.each(["pglite", "postgres"] as const)(
         const tallies = await readTallies(db, link);
         expect(tallies.respondents.EIT).toBe(SUBMISSIONS);
       });
-    });
+    }, 600_000);
   },
 );

@@ -129,7 +129,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       createMailer({ SMTP_PORT: 587, ...config, PUBLIC_URL: config.PUBLIC_URL }, app.log),
     publicUrl: config.PUBLIC_URL,
     now: options.now ?? (() => new Date()),
-    intake: createIntake({ db: database.db }),
+    intake: createIntake({ db: database.db, concurrency: database.kind === "postgres" ? 4 : 1 }),
   };
   // Answers already accepted are committed before the app lets go of the database.
   app.addHook("onClose", () => context.intake.drain());

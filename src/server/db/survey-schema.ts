@@ -118,9 +118,21 @@ export const surveyResponses = pgTable(
   ],
 );
 
+/** The order of a tool's count vector under a framework (see domain/survey/tally-layout.ts). */
+export const surveyTallyLayouts = pgTable(
+  "survey_tally_layouts",
+  {
+    frameworkId: text("framework_id").notNull(),
+    tool: text("tool").notNull(),
+    itemIds: text("item_ids").array().notNull(),
+    optionIds: text("option_ids").array().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.frameworkId, t.tool] })],
+);
+
 /**
- * Answer counts per assessment, item and option, kept in the transaction that stores the
- * responses; the respondents of a tool are counted under the empty item and option.
+ * Answer counts of one survey: respondents and one count per item and option in the layout's
+ * order, kept in the transaction that stores the responses.
  */
 export const surveyTallies = pgTable(
   "survey_tallies",
@@ -128,12 +140,12 @@ export const surveyTallies = pgTable(
     agencyId: uuid("agency_id").notNull(),
     assessmentId: uuid("assessment_id").notNull(),
     tool: text("tool").notNull(),
-    itemId: text("item_id").notNull(),
-    optionId: text("option_id").notNull(),
-    count: integer("count").notNull(),
+    frameworkId: text("framework_id").notNull(),
+    respondents: integer("respondents").notNull(),
+    counts: integer("counts").array().notNull(),
   },
   (t) => [
-    primaryKey({ columns: [t.agencyId, t.assessmentId, t.tool, t.itemId, t.optionId] }),
+    primaryKey({ columns: [t.agencyId, t.assessmentId, t.tool] }),
     foreignKey({
       columns: [t.agencyId, t.assessmentId],
       foreignColumns: [assessments.agencyId, assessments.id],

@@ -1,5 +1,5 @@
-import { and, eq, inArray } from "drizzle-orm";
-import type { Db } from "../db/database.ts";
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { type Db, queryRows } from "../db/database.ts";
 import { surveyCodes, surveyOtps, surveyResponses } from "../db/schema.ts";
 import type { Submission, SubmitOutcome } from "./survey-intake.ts";
 import { addToTallies } from "./survey-tally-rows.ts";
@@ -76,26 +76,21 @@ function markLaterClaims(submissions: Submission[], outcomes: Map<string, Submit
 
 async function insertResponses(tx: Tx, submissions: Submission[]): Promise<Set<string>> {
   if (submissions.length === 0) return new Set();
-  const rows = await tx
-    .insert(surveyResponses)
-    .values(
-      submissions.map((s) => ({
-        agencyId: s.agencyId,
-        assessmentId: s.assessmentId,
-        tool: s.tool,
-        channel: s.channel,
-        answers: s.answers,
-        submittedOn: s.submittedOn,
-        idempotencyKey: s.idempotencyKey,
-        straightLine: s.straightLine,
-      })),
-    )
-    .onConflictDoNothing({ target: [surveyResponses.agencyId, surveyResponses.idempotencyKey] })
-    .returning({
-      agencyId: surveyResponses.agencyId,
-      idempotencyKey: surveyResponses.idempotencyKey,
-    });
-  return new Set(rows.map(keyOf));
+  // One statement with one array per column: no per-row SQL to build, whatever the batch size.
+  const column = <T>(pick: (s: Submission) => T) => sql.param(submissions.map(pick));
+  const rows = await queryRows<{ agency_id: string; idempotency_key: string }>(
+    tx,
+    sql`insert into survey_responses
+          (agency_id, assessment_id, tool, channel, answers, submitted_on, idempotency_key, straight_line)
+        select * from unnest(
+          ${column((s) => s.agencyId)}::uuid[], ${column((s) => s.assessmentId)}::uuid[],
+          ${column((s) => s.tool)}::text[], ${column((s) => s.channel)}::text[],
+          ${column((s) => JSON.stringify(s.answers))}::jsonb[], ${column((s) => s.submittedOn)}::date[],
+          ${column((s) => s.idempotencyKey)}::text[], ${column((s) => s.straightLine)}::boolean[])
+        on conflict (agency_id, idempotency_key) do nothing
+        returning agency_id, idempotency_key`,
+  );
+  return new Set(rows.map((r) => `${r.agency_id}|${r.idempotency_key}`));
 }
 
 /** Marks the codes and passes used; returns the submissions whose code or pass was already used. */

@@ -1,11 +1,12 @@
 import { createHash } from "node:crypto";
 import { DomainError } from "../../domain/errors.ts";
 import type { Framework } from "../../domain/framework/schema.ts";
-import { checkSurveyAnswers, isStraightLine } from "../../domain/survey/check-survey-answers.ts";
 import { normalizeSurveyCode } from "../../domain/survey/survey-codes.ts";
 import { bangkokDay } from "../../domain/thai/bangkok-day.ts";
 import type { Db } from "../db/database.ts";
-import type { Intake, Submission, SubmitOutcome } from "./survey-intake.ts";
+import { buildSubmission } from "./build-submission.ts";
+import type { Intake, SubmitOutcome } from "./survey-intake.ts";
+import type { FindSurvey } from "./survey-link-cache.ts";
 import { findSurveyByToken, frameworkOf, isSurveyOpen } from "./survey-rows.ts";
 
 /** SHA-256 hex of a one-time secret (an OTP pass), so only its hash is ever stored. */
@@ -18,6 +19,8 @@ export interface SubmitSurveyResponseOptions {
   frameworks: ReadonlyMap<string, Framework>;
   intake: Intake;
   now: () => Date;
+  /** How the link is looked up (a short-lived cache in the routes). */
+  findSurvey?: FindSurvey | undefined;
   tool: string;
   token: string;
   answers: Record<string, string>;
@@ -34,7 +37,9 @@ export interface SubmitSurveyResponseOptions {
 export async function submitSurveyResponse(
   options: SubmitSurveyResponseOptions,
 ): Promise<Exclude<SubmitOutcome, "code_used" | "pass_used">> {
-  const found = await findSurveyByToken(options);
+  const found = options.findSurvey
+    ? await options.findSurvey(options.tool, options.token)
+    : await findSurveyByToken(options);
   if (!found)
     throw new DomainError("INPUT_NOT_FOUND", "no such survey link", {
       userMessage: "ไม่พบแบบสำรวจตามลิงก์นี้ ตรวจสอบลิงก์หรือ QR code อีกครั้ง",
@@ -50,22 +55,14 @@ export async function submitSurveyResponse(
       },
     );
   const framework = frameworkOf(options.frameworks, frameworkId);
-  const answers = checkSurveyAnswers(framework, survey.tool, options.answers);
-  const submission: Submission = {
-    agencyId: survey.agencyId,
-    assessmentId: survey.assessmentId,
-    tool: survey.tool,
+  const submission = buildSubmission({
+    framework,
+    survey,
+    answers: options.answers,
     channel: survey.access === "open" ? "link" : survey.access,
-    answers,
-    submittedOn: today,
     idempotencyKey: options.idempotencyKey,
-    straightLine: isStraightLine(
-      framework,
-      survey.tool,
-      answers,
-      framework.surveys.integrity.straightLineMinimumItems,
-    ),
-  };
+    submittedOn: today,
+  });
   if (survey.access === "code") {
     if (!options.code) throw credentialMissing("a printed code", "รหัสที่พิมพ์แจก");
     submission.code = normalizeSurveyCode(options.code);

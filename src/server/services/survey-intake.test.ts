@@ -1,13 +1,20 @@
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadFrameworks } from "../../domain/framework/load-frameworks.ts";
+import { sampleAnswers } from "../../domain/survey/sample-answers.ts";
 import type { Database } from "../db/database.ts";
 import { surveyCodes, surveyResponses } from "../db/schema.ts";
 import { createTwoAgencyYears } from "../test-assessments.ts";
 import { engines, freshDatabase } from "../test-databases.ts";
+import { buildSubmission } from "./build-submission.ts";
 import { rebuildTallies } from "./rebuild-tallies.ts";
 import { createIntake, type Submission } from "./survey-intake.ts";
-import { readTallies } from "./survey-tally-rows.ts";
+import { ensureTallyLayouts, readTallies } from "./survey-tally-rows.ts";
+
+const loaded = loadFrameworks().get("ita-2566");
+if (!loaded) throw new Error("ita-2566 is not loaded");
+const framework = loaded;
 
 describe.each(engines)("survey intake on %s", (engine) => {
   let database: Database;
@@ -15,20 +22,27 @@ describe.each(engines)("survey intake on %s", (engine) => {
   beforeAll(async () => {
     database = await freshDatabase(engine);
     scope = await createTwoAgencyYears(database.db);
+    await ensureTallyLayouts(database.db, framework);
   });
   afterAll(() => database?.close());
 
-  const submission = (overrides: Partial<Submission> = {}): Submission => ({
-    agencyId: scope.a,
-    assessmentId: scope.assessmentA,
-    tool: "EIT",
-    channel: "link",
-    answers: { "e1.1": "much", "e1.2": "most", e2: "little" },
-    submittedOn: "2023-03-01",
-    idempotencyKey: randomUUID(),
-    straightLine: false,
-    ...overrides,
-  });
+  // Real FY2566 answers, built as the respondent routes build them.
+  const submission = (overrides: Partial<Submission> = {}): Submission => {
+    const tool = overrides.tool ?? "EIT";
+    const built = buildSubmission({
+      framework,
+      survey: {
+        agencyId: overrides.agencyId ?? scope.a,
+        assessmentId: overrides.assessmentId ?? scope.assessmentA,
+        tool,
+      },
+      answers: sampleAnswers(framework, tool, (n) => n - 2),
+      channel: "link",
+      idempotencyKey: randomUUID(),
+      submittedOn: "2023-03-01",
+    });
+    return { ...built, ...overrides };
+  };
 
   it("stores each key once, however often and however concurrently it is sent", async () => {
     const intake = createIntake({ db: database.db, maxBatch: 7 });
@@ -50,6 +64,7 @@ describe.each(engines)("survey intake on %s", (engine) => {
     });
     expect(tallies.respondents.EIT).toBe(60);
     expect(tallies.items["e1.1"]?.much).toBe(60);
+    expect(tallies.items.e8?.no).toBe(60);
   });
 
   it("lets a printed code in once, and undoes the response of a second use", async () => {
@@ -69,7 +84,6 @@ describe.each(engines)("survey intake on %s", (engine) => {
         channel: "code",
         code: "ABCD-EFGH",
         idempotencyKey: key,
-        answers: { i2: "yes" },
       });
     const [first, second] = await Promise.all([intake.submit(iit("k1")), intake.submit(iit("k2"))]);
     expect([first, second]).toEqual(["stored", "code_used"]);
@@ -105,7 +119,7 @@ describe.each(engines)("survey intake on %s", (engine) => {
     ]);
     const intake = createIntake({ db: database.db });
     const outcome = await intake.submit(
-      submission({ tool: "IIT", channel: "code", code: "BBBB-CCCC", answers: { i2: "no" } }),
+      submission({ tool: "IIT", channel: "code", code: "BBBB-CCCC" }),
     );
     expect(outcome).toBe("code_used");
   });
@@ -116,10 +130,12 @@ describe.each(engines)("survey intake on %s", (engine) => {
     expect(clean.rows).toBeGreaterThan(0);
     await database.db.delete(surveyResponses).where(eq(surveyResponses.idempotencyKey, "k1"));
     const tampered = await rebuildTallies(database.db, { write: true });
-    expect(tampered.differences.map((d) => `${d.itemId}:${d.stored}→${d.rebuilt}`).sort()).toEqual([
-      ":1→0",
-      "i2:1→0",
+    // The IIT respondent is gone: the respondents and each item they answered differ.
+    const iitItems = Object.keys(sampleAnswers(framework, "IIT")).length;
+    expect(tampered.differences.filter((d) => d.itemId === "")).toEqual([
+      expect.objectContaining({ tool: "IIT", stored: 1, rebuilt: 0 }),
     ]);
+    expect(tampered.differences).toHaveLength(1 + iitItems);
     expect((await rebuildTallies(database.db, { write: false })).differences).toEqual([]);
   });
 });

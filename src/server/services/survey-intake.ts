@@ -6,8 +6,12 @@ export interface Submission {
   agencyId: string;
   assessmentId: string;
   tool: string;
+  /** The framework whose tally layout `counts` follows. */
+  frameworkId: string;
   channel: "link" | "code" | "otp" | "phone";
   answers: Record<string, string>;
+  /** The answers as a count vector of the framework's tally layout (see buildSubmission). */
+  counts: number[];
   /** The Bangkok calendar day: the only time a response keeps. */
   submittedOn: string;
   idempotencyKey: string;
@@ -38,46 +42,52 @@ interface Waiting {
 }
 
 /**
- * Group commit: submissions that arrive while a batch is committing wait for the next one, so
- * each transaction stores many responses and their tallies together. A submission is answered
- * only after its transaction commits, so nothing acknowledged can be lost.
+ * Group commit: submissions that arrive while batches are committing wait for the next one, so
+ * each transaction stores many responses and their tallies together; up to `concurrency`
+ * batches commit at once, overlapping their round trips. A submission is answered only after
+ * its transaction commits, so nothing acknowledged can be lost.
  */
 export function createIntake({
   db,
   maxBatch = 500,
+  concurrency = 1,
   onStored,
 }: {
   db: Db;
   maxBatch?: number;
+  /** Batches committing at once (1 for the embedded database, which has one connection). */
+  concurrency?: number;
   /** Told of the responses each batch stored, after commit (e.g. to watch for bursts). */
   onStored?: (stored: readonly Submission[]) => void;
 }): Intake {
   const queue: Waiting[] = [];
-  let running: Promise<void> | undefined;
+  const inFlight = new Set<Promise<void>>();
 
-  const runBatches = async () => {
-    while (queue.length > 0) {
-      const batch = queue.splice(0, maxBatch);
-      try {
-        const outcomes = await storeSubmissions(
-          db,
-          batch.map((w) => w.submission),
-        );
-        for (const [i, w] of batch.entries()) w.resolve(outcomes[i] ?? "stored");
-        onStored?.(batch.filter((_, i) => outcomes[i] === "stored").map((w) => w.submission));
-      } catch (error) {
-        // The whole batch rolled back: nobody was acknowledged, and each may retry with its key.
-        for (const w of batch) w.reject(error);
-      }
+  const store = async (batch: Waiting[]) => {
+    try {
+      const outcomes = await storeSubmissions(
+        db,
+        batch.map((w) => w.submission),
+      );
+      for (const [i, w] of batch.entries()) w.resolve(outcomes[i] ?? "stored");
+      onStored?.(batch.filter((_, i) => outcomes[i] === "stored").map((w) => w.submission));
+    } catch (error) {
+      // The whole batch rolled back: nobody was acknowledged, and each may retry with its key.
+      for (const w of batch) w.reject(error);
     }
   };
 
   const kick = () => {
-    if (running) return;
-    running = new Promise<void>((done) => setImmediate(done)).then(runBatches).finally(() => {
-      running = undefined;
-      if (queue.length > 0) kick();
-    });
+    while (inFlight.size < concurrency && queue.length > 0) {
+      // Yield once so submissions arriving in the same tick join the batch.
+      const flight: Promise<void> = new Promise<void>((done) => setImmediate(done))
+        .then(() => (queue.length > 0 ? store(queue.splice(0, maxBatch)) : undefined))
+        .finally(() => {
+          inFlight.delete(flight);
+          kick();
+        });
+      inFlight.add(flight);
+    }
   };
 
   return {
@@ -88,7 +98,7 @@ export function createIntake({
       });
     },
     async drain() {
-      while (running) await running;
+      while (inFlight.size > 0) await Promise.all(inFlight);
     },
   };
 }

@@ -5,6 +5,7 @@ import { generateSurveyToken } from "../../domain/survey/survey-codes.ts";
 import { surveyTools } from "../../domain/survey/survey-form.ts";
 import type { Db } from "../db/database.ts";
 import { agencies, assessments, surveys } from "../db/schema.ts";
+import { ensureTallyLayouts } from "./survey-tally-rows.ts";
 
 export type SurveyRow = typeof surveys.$inferSelect;
 
@@ -45,6 +46,7 @@ export async function ensureSurveys({
     opensOn: window.start,
     closesOn: window.end,
   }));
+  await ensureTallyLayouts(db, framework);
   if (wanted.length > 0) await db.insert(surveys).values(wanted).onConflictDoNothing();
   const rows = await db
     .select()

@@ -49,10 +49,18 @@ CREATE TABLE "survey_tallies" (
 	"agency_id" uuid NOT NULL,
 	"assessment_id" uuid NOT NULL,
 	"tool" text NOT NULL,
-	"item_id" text NOT NULL,
-	"option_id" text NOT NULL,
-	"count" integer NOT NULL,
-	CONSTRAINT "survey_tallies_agency_id_assessment_id_tool_item_id_option_id_pk" PRIMARY KEY("agency_id","assessment_id","tool","item_id","option_id")
+	"framework_id" text NOT NULL,
+	"respondents" integer NOT NULL,
+	"counts" integer[] NOT NULL,
+	CONSTRAINT "survey_tallies_agency_id_assessment_id_tool_pk" PRIMARY KEY("agency_id","assessment_id","tool")
+);
+--> statement-breakpoint
+CREATE TABLE "survey_tally_layouts" (
+	"framework_id" text NOT NULL,
+	"tool" text NOT NULL,
+	"item_ids" text[] NOT NULL,
+	"option_ids" text[] NOT NULL,
+	CONSTRAINT "survey_tally_layouts_framework_id_tool_pk" PRIMARY KEY("framework_id","tool")
 );
 --> statement-breakpoint
 CREATE TABLE "surveys" (

@@ -91,7 +91,9 @@ describe.each(engines)("respondent API on %s", (engine) => {
     answers.x9 = "most";
     const response = await send("EIT", { answers, idempotencyKey: randomUUID() });
     expect(response.statusCode).toBe(400);
-    const paths = (response.json().error.details as { path: string; th: string }[]).map((d) => d.path);
+    const paths = (response.json().error.details as { path: string; th: string }[]).map(
+      (d) => d.path,
+    );
     expect(paths.sort()).toEqual(["e1.1", "e2", "x9"]);
     const tallies = await readTallies(database.db, {
       agencyId: scope.a,
@@ -121,13 +123,23 @@ describe.each(engines)("respondent API on %s", (engine) => {
 
   it("refuses answers outside the window and for unknown links", async () => {
     if (!framework) throw new Error("no framework");
+    // Agency B's link, closed the day before: not yet looked up, so no cached copy is open.
+    const [eitB] = (
+      await ensureSurveys({
+        db: database.db,
+        framework,
+        agencyId: scope.b,
+        assessmentId: scope.assessmentB,
+      })
+    ).filter((r) => r.tool === "EIT");
     await database.db
       .update(surveys)
       .set({ closesOn: "2023-03-14" })
-      .where(eq(surveys.token, links.EIT ?? ""));
-    const closed = await send("EIT", {
-      answers: sampleAnswers(framework, "EIT"),
-      idempotencyKey: randomUUID(),
+      .where(eq(surveys.token, eitB?.token ?? ""));
+    const closed = await app.inject({
+      method: "POST",
+      url: `/api/surveys/eit/${eitB?.token}/responses`,
+      payload: { answers: sampleAnswers(framework, "EIT"), idempotencyKey: randomUUID() },
     });
     expect(closed.statusCode).toBe(409);
     expect(closed.json().error.message).toContain("เปิดรับคำตอบระหว่างวันที่");

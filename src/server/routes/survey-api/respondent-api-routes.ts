@@ -6,9 +6,12 @@ import {
 } from "../../../shared/survey-response.ts";
 import type { AppContext } from "../../app.ts";
 import { submitSurveyResponse } from "../../services/submit-survey-response.ts";
+import { cachedSurveyLinks } from "../../services/survey-link-cache.ts";
 
 /** The respondent API (for apps and scripted forms): one respondent's answers through a link. */
 export function respondentApiRoutes(context: AppContext): FastifyPluginAsyncZod {
+  // Two seconds: a busy link costs one query per two seconds, and changes show up as fast.
+  const findSurvey = cachedSurveyLinks(context.database.db, 2000);
   return async (app) => {
     app.post(
       "/api/surveys/:tool/:token/responses",
@@ -29,6 +32,7 @@ export function respondentApiRoutes(context: AppContext): FastifyPluginAsyncZod 
           frameworks: context.frameworks,
           intake: context.intake,
           now: context.now,
+          findSurvey,
           ...request.params,
           ...request.body,
         });

@@ -1,6 +1,7 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { type Db, queryRows } from "../db/database.ts";
 import { surveyCodes, surveyOtps, surveyResponses } from "../db/schema.ts";
+import { storeOpenSubmissions } from "./store-open-submissions.ts";
 import type { Submission, SubmitOutcome } from "./survey-intake.ts";
 import { addToTallies } from "./survey-tally-rows.ts";
 
@@ -10,7 +11,8 @@ const keyOf = (s: Pick<Submission, "agencyId" | "idempotencyKey">) =>
   `${s.agencyId}|${s.idempotencyKey}`;
 
 /**
- * Stores a batch in one transaction: the responses (a key already stored is a retry, answered as
+ * Stores a batch atomically — in one statement when no submission needs a code or pass, in one
+ * transaction otherwise: the responses (a key already stored is a retry, answered as
  * such), the codes and passes they used (a used one undoes its response), and the tallies of
  * exactly the responses that remain. Returns one outcome per submission, in order.
  */
@@ -20,24 +22,29 @@ export async function storeSubmissions(
 ): Promise<SubmitOutcome[]> {
   const outcomes = new Map<string, SubmitOutcome>();
   const firsts = firstOfEachKey(submissions, outcomes);
-  await db.transaction(async (tx) => {
-    outcomes.clear();
-    markLaterClaims(firsts, outcomes);
-    const candidates = firsts.filter((s) => !outcomes.has(keyOf(s)));
-    const inserted = await insertResponses(tx, candidates);
-    for (const s of candidates)
-      if (!inserted.has(keyOf(s))) outcomes.set(keyOf(s), "already_stored");
-    const fresh = candidates.filter((s) => inserted.has(keyOf(s)));
-    const refused = await claimCodesAndPasses(tx, fresh);
-    for (const [key, outcome] of refused) outcomes.set(key, outcome);
-    await removeResponses(
-      tx,
-      fresh.filter((s) => refused.has(keyOf(s))),
-    );
-    const kept = fresh.filter((s) => !refused.has(keyOf(s)));
-    for (const s of kept) outcomes.set(keyOf(s), "stored");
-    await addToTallies(tx, kept);
-  });
+  if (firsts.every((s) => !s.code && !s.otpPassHash)) {
+    const inserted = await storeOpenSubmissions(db, firsts);
+    for (const s of firsts)
+      outcomes.set(keyOf(s), inserted.has(keyOf(s)) ? "stored" : "already_stored");
+  } else
+    await db.transaction(async (tx) => {
+      outcomes.clear();
+      markLaterClaims(firsts, outcomes);
+      const candidates = firsts.filter((s) => !outcomes.has(keyOf(s)));
+      const inserted = await insertResponses(tx, candidates);
+      for (const s of candidates)
+        if (!inserted.has(keyOf(s))) outcomes.set(keyOf(s), "already_stored");
+      const fresh = candidates.filter((s) => inserted.has(keyOf(s)));
+      const refused = await claimCodesAndPasses(tx, fresh);
+      for (const [key, outcome] of refused) outcomes.set(key, outcome);
+      await removeResponses(
+        tx,
+        fresh.filter((s) => refused.has(keyOf(s))),
+      );
+      const kept = fresh.filter((s) => !refused.has(keyOf(s)));
+      for (const s of kept) outcomes.set(keyOf(s), "stored");
+      await addToTallies(tx, kept);
+    });
   const seen = new Set<string>();
   return submissions.map((s) => {
     const key = keyOf(s);

@@ -53,7 +53,7 @@ export async function answerEveryScreen({
   const screens = screenItems(framework, tool);
   let html = firstScreen;
   for (const [s, items] of screens.entries()) {
-    const fields = { ...hiddenFields(html), _nav: "next" };
+    const fields: Record<string, string> = { ...hiddenFields(html), _nav: "next" };
     for (const item of items) fields[`a:${item}`] = pick(item);
     const last = s === screens.length - 1;
     const answer = await postForm(app, `${base}/${last ? "submit" : "screen"}`, fields, extra);

@@ -13,7 +13,10 @@ test.use({ javaScriptEnabled: false });
 async function inspect(browser: Browser, from: Page, width = 1280): Promise<number> {
   const html = await from.content();
   const address = from.url();
-  const context = await browser.newContext({ viewport: { width, height: 800 } });
+  const context = await browser.newContext({
+    viewport: { width, height: 800 },
+    javaScriptEnabled: true,
+  });
   const page = await context.newPage();
   await page.route(
     (url) => url.href === address,
@@ -48,6 +51,8 @@ test("a citizen answers the open EIT link and a staff member answers the IIT wit
   page,
   browser,
 }, testInfo) => {
+  // Eight screens and an axe run per page on a shared machine.
+  test.setTimeout(240_000);
   const { links, code } = demoSurvey();
 
   // EIT, open to anyone with the link.

@@ -1,6 +1,6 @@
 import helmet from "@fastify/helmet";
 import rateLimit from "@fastify/rate-limit";
-import Fastify, { type FastifyInstance } from "fastify";
+import Fastify, { type FastifyInstance, type FastifyRequest } from "fastify";
 import {
   type FastifyPluginAsyncZod,
   serializerCompiler,
@@ -40,9 +40,15 @@ import { publicDataRoutes } from "./routes/public-page/public-data-routes.ts";
 import { publicPageRoutes } from "./routes/public-page/public-page-routes.ts";
 import { resultRoutes } from "./routes/results/result-routes.ts";
 import { respondentApiRoutes } from "./routes/survey-api/respondent-api-routes.ts";
+import { surveyRespondentRoutes } from "./routes/survey-respondent/survey-respondent-routes.ts";
 import { userRoutes } from "./routes/users/user-routes.ts";
 import { createMailer, type Mailer } from "./services/mailer.ts";
 import { createIntake, type Intake } from "./services/survey-intake.ts";
+import {
+  createEmailOtpSender,
+  createLogOtpSender,
+  type SurveyOtpSender,
+} from "./services/survey-otp-sender.ts";
 
 type AppConfig = Pick<
   Config,
@@ -53,6 +59,8 @@ type AppConfig = Pick<
   | "SMTP_USER"
   | "SMTP_PASSWORD"
   | "SMTP_FROM"
+  | "SURVEY_OTP_SENDER"
+  | "SURVEY_RATE_PER_MINUTE"
 >;
 
 declare module "fastify" {
@@ -84,6 +92,7 @@ const resourceRoutes: ((context: AppContext) => FastifyPluginAsyncZod)[] = [
   publicDataRoutes,
   fontRoutes,
   respondentApiRoutes,
+  surveyRespondentRoutes,
 ];
 
 export interface BuildAppOptions {
@@ -95,6 +104,10 @@ export interface BuildAppOptions {
   mailer?: Mailer;
   /** The clock; tests pass their own so time-based codes and link expiry are deterministic. */
   now?: () => Date;
+  /** Survey one-time passwords; from `SURVEY_OTP_SENDER` when not given (tests capture them). */
+  surveyOtpSender?: SurveyOtpSender;
+  /** Where log lines go (standard output when not given); tests read what was logged. */
+  logStream?: { write(line: string): void };
   /** The built admin app; none in most tests, where only the API is exercised. */
   webDir?: string;
 }
@@ -108,12 +121,37 @@ export interface AppContext {
   now: () => Date;
   /** Survey submissions, group-committed; every route that stores answers goes through it. */
   intake: Intake;
+  /** How survey one-time passwords reach respondents. */
+  surveyOtpSender: SurveyOtpSender;
+  /** Respondent submissions, code checks and code requests allowed per client per minute. */
+  surveyRatePerMinute: number;
+}
+
+/**
+ * Fastify's request log fields, except that a survey address (`/go/`), should one ever be logged
+ * (an unknown path there), keeps no client address and no query (a printed code).
+ */
+function requestForLog(request: FastifyRequest) {
+  const survey = request.url.startsWith("/go/");
+  return {
+    method: request.method,
+    url: survey ? request.url.split("?")[0] : request.url,
+    ...(survey
+      ? {}
+      : { host: request.host, remoteAddress: request.ip, remotePort: request.socket?.remotePort }),
+  };
 }
 
 /** The HTTP application without listening, so tests drive it with `app.inject()`. */
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const { config, database } = options;
-  const app = Fastify({ logger: { level: config.LOG_LEVEL } });
+  const app = Fastify({
+    logger: {
+      level: config.LOG_LEVEL,
+      serializers: { req: requestForLog },
+      ...(options.logStream ? { stream: options.logStream } : {}),
+    },
+  });
   // Every route as "METHOD /path/{param}", so tests can prove each one is documented and guarded.
   const routes: string[] = [];
   app.decorate("routeCatalog", routes);
@@ -121,15 +159,22 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     for (const method of [route.method].flat())
       if (method !== "HEAD") routes.push(`${method} ${route.url.replace(/:(\w+)/g, "{$1}")}`);
   });
+  const mailer =
+    options.mailer ??
+    createMailer({ SMTP_PORT: 587, ...config, PUBLIC_URL: config.PUBLIC_URL }, app.log);
   const context: AppContext = {
     database,
     frameworks: options.frameworks ?? loadFrameworks(),
-    mailer:
-      options.mailer ??
-      createMailer({ SMTP_PORT: 587, ...config, PUBLIC_URL: config.PUBLIC_URL }, app.log),
+    mailer,
     publicUrl: config.PUBLIC_URL,
     now: options.now ?? (() => new Date()),
     intake: createIntake({ db: database.db, concurrency: database.kind === "postgres" ? 4 : 1 }),
+    surveyOtpSender:
+      options.surveyOtpSender ??
+      (config.SURVEY_OTP_SENDER === "email"
+        ? createEmailOtpSender(mailer)
+        : createLogOtpSender(app.log)),
+    surveyRatePerMinute: config.SURVEY_RATE_PER_MINUTE ?? 30,
   };
   // Answers already accepted are committed before the app lets go of the database.
   app.addHook("onClose", () => context.intake.drain());

@@ -10,6 +10,8 @@ describe("parseConfig", () => {
       HOST: "0.0.0.0",
       DATA_DIR: "./data",
       LOG_LEVEL: "info",
+      SURVEY_OTP_SENDER: "log",
+      SURVEY_RATE_PER_MINUTE: 30,
     });
     expect(config.DATABASE_URL).toBeUndefined();
   });
@@ -31,11 +33,20 @@ describe("parseConfig", () => {
         DATABASE_URL: "mysql://x",
         PUBLIC_URL: "ftp://x",
         LOG_LEVEL: "loud",
+        SURVEY_OTP_SENDER: "sms",
+        SURVEY_RATE_PER_MINUTE: "0",
       }),
     );
     expect(error.code).toBe("CONFIG_INVALID");
     expect(error.details.map((d) => d.path).sort()).toEqual(
-      ["DATABASE_URL", "LOG_LEVEL", "PORT", "PUBLIC_URL"].sort(),
+      [
+        "DATABASE_URL",
+        "LOG_LEVEL",
+        "PORT",
+        "PUBLIC_URL",
+        "SURVEY_OTP_SENDER",
+        "SURVEY_RATE_PER_MINUTE",
+      ].sort(),
     );
     for (const d of error.details) expect(d.th).toMatch(/[ก-๙]/);
   });

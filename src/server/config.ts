@@ -33,6 +33,10 @@ export const configSchema = z.object({
   SMTP_USER: optionalText,
   SMTP_PASSWORD: optionalText,
   SMTP_FROM: optionalText,
+  /** How survey one-time passwords reach respondents: the log (development) or e-mail. */
+  SURVEY_OTP_SENDER: z.enum(["log", "email"]).default("log"),
+  /** Submissions, code checks and one-time-password requests per client per minute. */
+  SURVEY_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(30),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

@@ -17,11 +17,16 @@ export async function startServer(env: Record<string, string | undefined>): Prom
   const app = await buildApp({ config, database, webDir: DEFAULT_WEB_DIR });
   const demo = await seedDemo({ db: database.db, frameworks: loadFrameworks() });
   // The one time these passwords are ever shown; only their hashes are stored.
-  if (demo)
+  if (demo) {
     app.log.warn(
-      { demoAccounts: demo },
+      { demoAccounts: demo.accounts },
       "สร้างข้อมูลสาธิตแล้ว: รหัสผ่านใช้ครั้งเดียว แสดงครั้งนี้ครั้งเดียว / demo data created; one-time passwords shown only now",
     );
+    app.log.warn(
+      { demoSurvey: demo.survey },
+      "ลิงก์แบบสำรวจสาธิตและรหัสบนบัตรหนึ่งใบ / the demo's survey links and one printed code",
+    );
+  }
   // Measure reminders now and hourly; closing the app waits for a run in progress.
   const reminders = scheduleReminders({ db: database.db, config, log: app.log });
   app.addHook("onClose", () => reminders.stop());

@@ -32,6 +32,14 @@ const notAboutOneAgency: Record<string, "public" | "signed-in" | "national"> = {
   "GET /fonts/{file}": "public",
   // Anonymous respondents: the link's token names the survey; no session, no agency id.
   "POST /api/surveys/{tool}/{token}/responses": "public",
+  // Survey respondents: anonymous by design; the link's unguessable token names the survey.
+  "GET /go/{tool}/{token}": "public",
+  "POST /go/{tool}/{token}/start": "public",
+  "POST /go/{tool}/{token}/otp": "public",
+  "POST /go/{tool}/{token}/otp/confirm": "public",
+  "POST /go/{tool}/{token}/screen": "public",
+  "POST /go/{tool}/{token}/submit": "public",
+  "GET /go/{tool}/{token}/thanks": "public",
 };
 
 // An agency's public transparency page: anyone may read it, and it shows only what the agency
@@ -73,6 +81,8 @@ describe.each(engines)("route matrix on %s", (engine) => {
       indicatorId: "9",
       itemId: "O42",
       file: "sarabun-thai-400-normal.woff2",
+      tool: "eit",
+      token: "nosuchsurvey1",
     };
     const url = op.path.replace(/\{(\w+)\}/g, (_, name: string) => {
       const value = values[name];

@@ -34,8 +34,18 @@ export default async function globalSetup(config: FullConfig): Promise<() => Pro
     .find((l) => l.includes("demoAccounts"));
   if (!line) throw new Error(`the demo accounts were not logged:\n${server.stdout()}`);
   const { demoAccounts } = JSON.parse(line) as { demoAccounts: DemoAccounts["accounts"] };
+  const surveyLine = server
+    .stdout()
+    .split("\n")
+    .find((l) => l.includes("demoSurvey"));
+  const survey = surveyLine
+    ? (JSON.parse(surveyLine) as { demoSurvey: DemoAccounts["survey"] }).demoSurvey
+    : undefined;
   mkdirSync("test-results/e2e", { recursive: true });
-  writeFileSync(ACCOUNTS_FILE, JSON.stringify({ accounts: demoAccounts } satisfies DemoAccounts));
+  writeFileSync(
+    ACCOUNTS_FILE,
+    JSON.stringify({ accounts: demoAccounts, survey } satisfies DemoAccounts),
+  );
   return async () => {
     server.child.kill("SIGTERM");
     await server.exited;

@@ -40,6 +40,8 @@ describe.each(engines)("fuzzing every route on %s", (engine) => {
       indicatorId: ["1", "9", "10", "11", "0", "-1", "abc", "1e9"],
       itemId: ["O42", "o1", "O99", "x", "O1.5"],
       file: ["sarabun-thai-400-normal.woff2", "sarabun.woff2", "..", "%2e%2e%2fpackage.json"],
+      tool: ["eit", "iit", "IIT", "oit", "x", "%00"],
+      token: ["nosuchsurvey1", "abc", "a".repeat(60), "../x"],
     };
     const callers: Caller[] = [
       { name: "national admin", ...national },
@@ -72,10 +74,10 @@ describe.each(engines)("fuzzing every route on %s", (engine) => {
           );
         else if (
           response.statusCode >= 400 &&
-          op.path.startsWith("/p/") &&
+          (op.path.startsWith("/p/") || op.path.startsWith("/go/")) &&
           isHtml(response.headers["content-type"])
         ) {
-          // Public pages answer people with a Thai HTML page instead of the API's JSON body.
+          // Public and survey pages answer people with a Thai HTML page instead of the API's JSON body.
           if (!/^<!DOCTYPE html>\n<html lang="th">[\s\S]*<h1>[\s\S]+<\/h1>/.test(response.body))
             failures.push(`${what}: not a Thai error page: ${response.body.slice(0, 200)}`);
         } else if (response.statusCode >= 400) {

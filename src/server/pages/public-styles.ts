@@ -57,6 +57,29 @@ thead th{background:#e6ebf1}
 .muted{color:#464f5b}
 .links{padding-left:1.25rem}
 .links li{margin:.2rem 0}
+.survey h1{font-size:1.35rem}
+.q{background:#fff;border:1px solid #c9d1dc;border-radius:6px;padding:.6rem .75rem;margin:.75rem 0}
+.q.invalid{border:2px solid #a4161a}
+.q h2{font-size:1.05rem;border:0;margin:0 0 .25rem;padding:0}
+fieldset{border:0;margin:.5rem 0;padding:0;min-width:0}
+legend{font-weight:700;padding:0;margin-bottom:.25rem}
+.choices label{display:flex;align-items:center;gap:.6rem;min-height:3rem;padding:.45rem .75rem;margin:.3rem 0;border:1px solid #6b7685;border-radius:6px;background:#fff;cursor:pointer}
+.choices input{width:1.4rem;height:1.4rem;margin:0;flex:none;accent-color:#12355b}
+.choices label:has(input:checked){background:#e5eef9;border-color:#0a4a94;font-weight:700}
+input:focus-visible,button:focus-visible{outline:3px solid #a34f00;outline-offset:2px}
+.field{margin:.75rem 0}
+.field label{display:block;font-weight:700}
+.field input{font:inherit;font-size:1.15rem;width:100%;max-width:20rem;min-height:3rem;padding:.4rem .6rem;border:1px solid #5b6573;border-radius:6px;background:#fff}
+.hint{color:#464f5b;margin:.15rem 0}
+.button{font:inherit;font-weight:700;min-height:3rem;padding:.5rem 1.25rem;border-radius:6px;border:2px solid #12355b;background:#12355b;color:#fff;cursor:pointer}
+.button.secondary{background:#fff;color:#12355b}
+.actions{display:flex;flex-wrap:wrap;gap:.75rem;margin:1rem 0}
+.errors{background:#fdecec;border-left:4px solid #a4161a;padding:.5rem .75rem;margin:.75rem 0}
+.errors h2{font-size:1.1rem;border:0;margin:0 0 .25rem;padding:0}
+.errors a{color:#7a1015}
+.error{color:#a4161a;font-weight:700;margin:.25rem 0}
+.done{background:#e3f3e8;border-left:4px solid #1c6b38;padding:.5rem .75rem}
+progress{display:block;width:100%;height:.9rem;margin:.25rem 0 .5rem;accent-color:#1c6b38}
 `;
 
 export const publicCss = `${fontFaces}\n${rules.trim()}`;

@@ -11,6 +11,8 @@ const writes = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 export function registerCsrf(app: FastifyInstance): void {
   app.addHook("preValidation", async (request) => {
     if (!writes.has(request.method) || !request.cookies[SESSION_COOKIE]) return;
+    // Survey forms use no session; their idempotency key and single-use code or pass protect them.
+    if (request.url.startsWith("/go/")) return;
     const cookie = request.cookies[CSRF_COOKIE] ?? "";
     const header = request.headers[CSRF_HEADER];
     const sent = typeof header === "string" ? header : "";

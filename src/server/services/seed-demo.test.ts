@@ -5,15 +5,25 @@ import { CSRF_COOKIE, CSRF_HEADER } from "../../shared/limits.ts";
 import { buildApp } from "../app.ts";
 import { verifyPassword } from "../auth/passwords.ts";
 import type { Database } from "../db/database.ts";
-import { agencies, assessments, measures, memberships, results, users } from "../db/schema.ts";
+import {
+  agencies,
+  assessments,
+  measures,
+  memberships,
+  results,
+  surveyCodes,
+  surveys,
+  users,
+} from "../db/schema.ts";
 import { engines, freshDatabase } from "../test-databases.ts";
-import type { DemoAccount } from "./seed-demo.ts";
+import type { DemoAccount, DemoSurvey } from "./seed-demo.ts";
 import { seedDemo } from "./seed-demo.ts";
 import { verifyAudit } from "./verify-audit.ts";
 
 describe.each(engines)("seedDemo on %s", (engine) => {
   let database: Database;
   let accounts: DemoAccount[] | undefined;
+  let survey: DemoSurvey | undefined;
   const frameworks = loadFrameworks();
   beforeAll(async () => {
     database = await freshDatabase(engine);
@@ -21,7 +31,9 @@ describe.each(engines)("seedDemo on %s", (engine) => {
   afterAll(() => database?.close());
 
   it("gives an empty database the Huai Sak agency and two accounts with one-time passwords", async () => {
-    accounts = await seedDemo({ db: database.db, frameworks });
+    const seeded = await seedDemo({ db: database.db, frameworks, today: "2026-05-01" });
+    accounts = seeded?.accounts;
+    survey = seeded?.survey;
     expect(accounts?.map((a) => [a.email, a.role])).toEqual([
       ["admin@prongsai.local", "national_admin"],
       ["coordinator@huaisak.local", "agency_admin"],
@@ -95,6 +107,22 @@ describe.each(engines)("seedDemo on %s", (engine) => {
     } finally {
       await app.close();
     }
+  });
+
+  it("opens the latest year's surveys from the seed day for 60 days, with 20 printed IIT codes", async () => {
+    const rows = await database.db.select().from(surveys);
+    expect(rows.map((r) => [r.tool, r.access, r.opensOn, r.closesOn])).toEqual(
+      expect.arrayContaining([
+        ["IIT", "code", "2026-05-01", "2026-06-30"],
+        ["EIT", "open", "2026-05-01", "2026-06-30"],
+      ]),
+    );
+    const codes = await database.db.select().from(surveyCodes);
+    expect(codes).toHaveLength(20);
+    expect(codes.every((c) => c.tool === "IIT" && c.batch === 1 && !c.used)).toBe(true);
+    expect(codes.map((c) => c.code)).toContain(survey?.code);
+    const iit = rows.find((r) => r.tool === "IIT");
+    expect(survey?.links.IIT).toBe(`/go/iit/${iit?.token}`);
   });
 
   it("leaves a database that already has data alone", async () => {

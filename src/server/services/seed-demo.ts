@@ -1,14 +1,26 @@
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { count } from "drizzle-orm";
+import { and, count, desc, eq } from "drizzle-orm";
 import { parse } from "yaml";
 import { parseAgencyYear } from "../../domain/agency-year/parse-agency-year.ts";
 import type { Framework } from "../../domain/framework/schema.ts";
+import { addDays } from "../../domain/plan/reminder-days.ts";
+import { generateSurveyCode } from "../../domain/survey/survey-codes.ts";
+import { bangkokDay } from "../../domain/thai/bangkok-day.ts";
+import { surveyPaths } from "../../shared/survey-respondent.ts";
 import type { Db } from "../db/database.ts";
-import { agencies, NATIONAL_SCOPE, users } from "../db/schema.ts";
+import {
+  agencies,
+  assessments,
+  NATIONAL_SCOPE,
+  surveyCodes,
+  surveys,
+  users,
+} from "../db/schema.ts";
 import { createUser } from "./create-user.ts";
 import { loadAgencyYear } from "./load-agency-year.ts";
+import { ensureSurveys, frameworkOf } from "./survey-rows.ts";
 
 const example = fileURLToPath(new URL("../../../examples/huai-sak-2566.yaml", import.meta.url));
 
@@ -19,14 +31,35 @@ export interface DemoAccount {
   password: string;
 }
 
-/** On an empty database: the Huai Sak example as an agency with its year, a national admin and its coordinator. */
+/** The demo's survey links and one printed code, shown once in the start-up log like the passwords. */
+export interface DemoSurvey {
+  /** Link path by survey tool, e.g. { IIT: "/go/iit/…", EIT: "/go/eit/…" }. */
+  links: Record<string, string>;
+  code: string;
+}
+
+export interface DemoSeed {
+  accounts: DemoAccount[];
+  survey: DemoSurvey;
+}
+
+const DEMO_SURVEY_DAYS = 60;
+const DEMO_CODES = 20;
+
+/**
+ * On an empty database: the Huai Sak example as an agency with its year, a national admin and its
+ * coordinator, and the latest year's surveys open from today for 60 days with 20 printed IIT codes.
+ */
 export async function seedDemo({
   db,
   frameworks,
+  today = bangkokDay(new Date()),
 }: {
   db: Db;
   frameworks: Map<string, Framework>;
-}): Promise<DemoAccount[] | undefined> {
+  /** The Bangkok day the demo's surveys open. */
+  today?: string;
+}): Promise<DemoSeed | undefined> {
   const [{ agencies: agencyCount = 0 } = {}] = await db
     .select({ agencies: count() })
     .from(agencies);
@@ -65,8 +98,55 @@ export async function seedDemo({
           },
         ],
       });
-    return accounts.map(({ email, role, password }) => ({ email, role, password }));
+    const survey = await seedDemoSurveys({ db: tx, frameworks, agencyId, today });
+    return {
+      accounts: accounts.map(({ email, role, password }) => ({ email, role, password })),
+      survey,
+    };
   });
+}
+
+/** The latest assessment's surveys, open now, so the demo can be answered out of the box. */
+async function seedDemoSurveys({
+  db,
+  frameworks,
+  agencyId,
+  today,
+}: {
+  db: Db;
+  frameworks: Map<string, Framework>;
+  agencyId: string;
+  today: string;
+}): Promise<DemoSurvey> {
+  const [latest] = await db
+    .select()
+    .from(assessments)
+    .where(eq(assessments.agencyId, agencyId))
+    .orderBy(desc(assessments.fiscalYear))
+    .limit(1);
+  if (!latest) throw new Error("the demo has no assessment");
+  const framework = frameworkOf(frameworks, latest.frameworkId);
+  const rows = await ensureSurveys({ db, framework, agencyId, assessmentId: latest.id });
+  await db
+    .update(surveys)
+    .set({ opensOn: today, closesOn: addDays(today, DEMO_SURVEY_DAYS) })
+    .where(and(eq(surveys.agencyId, agencyId), eq(surveys.assessmentId, latest.id)));
+  const codeTool = rows.find((r) => r.access === "code")?.tool ?? "IIT";
+  const codes = new Set<string>();
+  while (codes.size < DEMO_CODES) codes.add(generateSurveyCode());
+  await db.insert(surveyCodes).values(
+    [...codes].map((code) => ({
+      agencyId,
+      code,
+      assessmentId: latest.id,
+      tool: codeTool,
+      batch: 1,
+    })),
+  );
+  return {
+    links: Object.fromEntries(rows.map((r) => [r.tool, surveyPaths.start(r.tool, r.token)])),
+    code: [...codes][0] ?? "",
+  };
 }
 
 function oneTimePassword(): string {

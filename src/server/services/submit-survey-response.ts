@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { DomainError } from "../../domain/errors.ts";
 import type { Framework } from "../../domain/framework/schema.ts";
 import { normalizeSurveyCode } from "../../domain/survey/survey-codes.ts";
@@ -7,12 +6,8 @@ import type { Db } from "../db/database.ts";
 import { buildSubmission } from "./build-submission.ts";
 import type { Intake, SubmitOutcome } from "./survey-intake.ts";
 import type { FindSurvey } from "./survey-link-cache.ts";
+import { secretHash } from "./survey-otp-hashes.ts";
 import { findSurveyByToken, frameworkOf, isSurveyOpen } from "./survey-rows.ts";
-
-/** SHA-256 hex of a one-time secret (an OTP pass), so only its hash is ever stored. */
-export function hashSurveySecret(secret: string): string {
-  return createHash("sha256").update(secret).digest("hex");
-}
 
 export interface SubmitSurveyResponseOptions {
   db: Db;
@@ -70,7 +65,7 @@ export async function submitSurveyResponse(
   if (survey.access === "otp") {
     if (!options.otpPass)
       throw credentialMissing("a confirmed one-time password", "รหัส OTP ที่ยืนยันแล้ว");
-    submission.otpPassHash = hashSurveySecret(options.otpPass);
+    submission.otpPassHash = secretHash(options.otpPass);
   }
   const outcome = await options.intake.submit(submission);
   if (outcome === "code_used" || outcome === "pass_used")

@@ -18,6 +18,11 @@ export function respondentApiRoutes(context: AppContext): FastifyPluginAsyncZod 
       {
         // Respondents are anonymous: no request log line (it would hold their address and time).
         logLevel: "silent",
+        // Counted per client in memory only, like the respondent pages.
+        config: {
+          access: "public",
+          rateLimit: { max: context.surveyRatePerMinute, timeWindow: "1 minute" },
+        },
         schema: {
           tags: ["surveys"],
           summary: "Submit one respondent's answers (stored once per idempotency key)",

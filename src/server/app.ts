@@ -6,6 +6,7 @@ import {
   serializerCompiler,
   validatorCompiler,
 } from "fastify-type-provider-zod";
+import { createPdfRenderer, type PdfRenderer } from "../documents/pdf/render-pdf.ts";
 import { DomainError } from "../domain/errors.ts";
 import { loadFrameworks } from "../domain/framework/load-frameworks.ts";
 import type { Framework } from "../domain/framework/schema.ts";
@@ -39,6 +40,8 @@ import { progressRoutes } from "./routes/progress/progress-routes.ts";
 import { publicDataRoutes } from "./routes/public-page/public-data-routes.ts";
 import { publicPageRoutes } from "./routes/public-page/public-page-routes.ts";
 import { resultRoutes } from "./routes/results/result-routes.ts";
+import { surveyPrintRoutes } from "./routes/surveys/survey-print-routes.ts";
+import { surveyRoutes } from "./routes/surveys/survey-routes.ts";
 import { userRoutes } from "./routes/users/user-routes.ts";
 import { createMailer, type Mailer } from "./services/mailer.ts";
 import { createIntake, type Intake } from "./services/survey-intake.ts";
@@ -82,6 +85,8 @@ const resourceRoutes: ((context: AppContext) => FastifyPluginAsyncZod)[] = [
   publicPageRoutes,
   publicDataRoutes,
   fontRoutes,
+  surveyRoutes,
+  surveyPrintRoutes,
 ];
 
 export interface BuildAppOptions {
@@ -106,6 +111,24 @@ export interface AppContext {
   now: () => Date;
   /** Survey submissions, group-committed; every route that stores answers goes through it. */
   intake: Intake;
+  /** The one headless Chromium that prints PDFs, started on first use and closed with the app. */
+  pdf: () => Promise<PdfRenderer>;
+}
+
+/** A PDF renderer started on first use; a browser that failed to start is tried again next time. */
+function lazyPdfRenderer(): { pdf: () => Promise<PdfRenderer>; close: () => Promise<void> } {
+  let renderer: Promise<PdfRenderer> | undefined;
+  return {
+    pdf: () =>
+      (renderer ??= createPdfRenderer().catch((error: unknown) => {
+        renderer = undefined;
+        throw error;
+      })),
+    close: async () => {
+      const started = await renderer?.catch(() => undefined);
+      await started?.close();
+    },
+  };
 }
 
 /** The HTTP application without listening, so tests drive it with `app.inject()`. */
@@ -119,6 +142,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     for (const method of [route.method].flat())
       if (method !== "HEAD") routes.push(`${method} ${route.url.replace(/:(\w+)/g, "{$1}")}`);
   });
+  const printer = lazyPdfRenderer();
   const context: AppContext = {
     database,
     frameworks: options.frameworks ?? loadFrameworks(),
@@ -128,7 +152,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     publicUrl: config.PUBLIC_URL,
     now: options.now ?? (() => new Date()),
     intake: createIntake({ db: database.db }),
+    pdf: printer.pdf,
   };
+  app.addHook("onClose", printer.close);
   // Answers already accepted are committed before the app lets go of the database.
   app.addHook("onClose", () => context.intake.drain());
   app.setValidatorCompiler(validatorCompiler);

@@ -287,7 +287,7 @@ describe.each(engines)("survey routes on %s", (engine) => {
   it("stores a telephone interview once per key, channel phone, audited against the assessment", async () => {
     const answers = fullAnswers("EIT");
     const key = randomUUID();
-    const send = (as: Browser, body: unknown) =>
+    const send = (as: Browser, body: Record<string, unknown>) =>
       app.inject({ method: "POST", url: url("/EIT/phone"), ...as, payload: body });
     const first = await send(evaluator, { answers, idempotencyKey: key });
     expect(first.statusCode).toBe(201);

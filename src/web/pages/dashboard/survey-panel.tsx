@@ -3,6 +3,7 @@ import { Link } from "react-router";
 import { EmptyState, ErrorPanel, Loading } from "../../components/status-panels.tsx";
 import { SurveyProgress } from "../surveys/survey-progress.tsx";
 import { useSurveys } from "../surveys/use-surveys.ts";
+import "../surveys/surveys.css";
 
 /** Each survey's responses against its minimum sample, from the surveys' own counts. */
 export function SurveyPanel({

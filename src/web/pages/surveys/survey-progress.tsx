@@ -17,9 +17,11 @@ export function SurveyProgress({ survey }: { survey: SurveySummary }) {
       <label className="meter-label" htmlFor={id}>
         {text}
       </label>
-      <progress id={id} max={Math.max(minimumSample, 1)} value={Math.min(responses, minimumSample)}>
-        {text}
-      </progress>
+      <progress
+        id={id}
+        max={Math.max(minimumSample, 1)}
+        value={Math.min(responses, minimumSample)}
+      />
     </div>
   );
 }

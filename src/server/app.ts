@@ -6,6 +6,7 @@ import {
   serializerCompiler,
   validatorCompiler,
 } from "fastify-type-provider-zod";
+import { createPdfRenderer, type PdfRenderer } from "../documents/pdf/render-pdf.ts";
 import { DomainError } from "../domain/errors.ts";
 import { loadFrameworks } from "../domain/framework/load-frameworks.ts";
 import type { Framework } from "../domain/framework/schema.ts";
@@ -41,6 +42,8 @@ import { publicPageRoutes } from "./routes/public-page/public-page-routes.ts";
 import { resultRoutes } from "./routes/results/result-routes.ts";
 import { respondentApiRoutes } from "./routes/survey-api/respondent-api-routes.ts";
 import { surveyRespondentRoutes } from "./routes/survey-respondent/survey-respondent-routes.ts";
+import { surveyPrintRoutes } from "./routes/surveys/survey-print-routes.ts";
+import { surveyRoutes } from "./routes/surveys/survey-routes.ts";
 import { userRoutes } from "./routes/users/user-routes.ts";
 import { createMailer, type Mailer } from "./services/mailer.ts";
 import { createIntake, type Intake } from "./services/survey-intake.ts";
@@ -93,6 +96,8 @@ const resourceRoutes: ((context: AppContext) => FastifyPluginAsyncZod)[] = [
   fontRoutes,
   respondentApiRoutes,
   surveyRespondentRoutes,
+  surveyRoutes,
+  surveyPrintRoutes,
 ];
 
 export interface BuildAppOptions {
@@ -125,6 +130,24 @@ export interface AppContext {
   surveyOtpSender: SurveyOtpSender;
   /** Respondent submissions, code checks and code requests allowed per client per minute. */
   surveyRatePerMinute: number;
+  /** The one headless Chromium that prints PDFs, started on first use and closed with the app. */
+  pdf: () => Promise<PdfRenderer>;
+}
+
+/** A PDF renderer started on first use; a browser that failed to start is tried again next time. */
+function lazyPdfRenderer(): { pdf: () => Promise<PdfRenderer>; close: () => Promise<void> } {
+  let renderer: Promise<PdfRenderer> | undefined;
+  return {
+    pdf: () =>
+      (renderer ??= createPdfRenderer().catch((error: unknown) => {
+        renderer = undefined;
+        throw error;
+      })),
+    close: async () => {
+      const started = await renderer?.catch(() => undefined);
+      await started?.close();
+    },
+  };
 }
 
 /**
@@ -162,12 +185,14 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const mailer =
     options.mailer ??
     createMailer({ SMTP_PORT: 587, ...config, PUBLIC_URL: config.PUBLIC_URL }, app.log);
+  const printer = lazyPdfRenderer();
   const context: AppContext = {
     database,
     frameworks: options.frameworks ?? loadFrameworks(),
     mailer,
     publicUrl: config.PUBLIC_URL,
     now: options.now ?? (() => new Date()),
+    pdf: printer.pdf,
     intake: createIntake({ db: database.db, concurrency: database.kind === "postgres" ? 4 : 1 }),
     surveyOtpSender:
       options.surveyOtpSender ??
@@ -176,6 +201,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         : createLogOtpSender(app.log)),
     surveyRatePerMinute: config.SURVEY_RATE_PER_MINUTE ?? 30,
   };
+  app.addHook("onClose", printer.close);
   // Answers already accepted are committed before the app lets go of the database.
   app.addHook("onClose", () => context.intake.drain());
   app.setValidatorCompiler(validatorCompiler);

@@ -81,7 +81,7 @@ describe.each(engines)("route matrix on %s", (engine) => {
       indicatorId: "9",
       itemId: "O42",
       file: "sarabun-thai-400-normal.woff2",
-      tool: "eit",
+      tool: "IIT",
       token: "nosuchsurvey1",
     };
     const url = op.path.replace(/\{(\w+)\}/g, (_, name: string) => {

@@ -83,6 +83,12 @@ export const router = createBrowserRouter([
         }),
       },
       {
+        path: "agencies/:agencyId/:fiscalYear/surveys",
+        lazy: async () => ({
+          Component: (await import("./pages/surveys-page.tsx")).SurveysPage,
+        }),
+      },
+      {
         path: "agencies/:agencyId/:fiscalYear/audit",
         lazy: async () => ({
           Component: (await import("./pages/audit-page.tsx")).AuditPage,

@@ -6,6 +6,8 @@ import { findChromium } from "./find-chromium.ts";
 
 export interface PdfRenderer {
   render(model: DocumentModel): Promise<Buffer>;
+  /** Prints a self-contained HTML page (fonts and images inline) the same way, e.g. survey cards. */
+  printHtml(html: string): Promise<Buffer>;
   /** Closes the browser; safe to call more than once. */
   close(): Promise<void>;
 }
@@ -80,9 +82,8 @@ export async function createPdfRenderer(options: PdfRendererOptions = {}): Promi
     return resolved;
   }
 
-  async function render(model: DocumentModel): Promise<Buffer> {
+  async function printHtml(html: string): Promise<Buffer> {
     if (closing) throw new DomainError("RENDER_FAILED", "the PDF renderer is closed");
-    const html = renderHtml(model);
     const page = await takePage(await current());
     try {
       page.setDefaultTimeout(RENDER_TIMEOUT_MS);
@@ -108,7 +109,8 @@ export async function createPdfRenderer(options: PdfRendererOptions = {}): Promi
   }
 
   return {
-    render,
+    render: (model) => printHtml(renderHtml(model)),
+    printHtml,
     close() {
       closing ??= (async () => {
         const active = await instance?.catch(() => undefined);

@@ -40,7 +40,7 @@ describe.each(engines)("fuzzing every route on %s", (engine) => {
       indicatorId: ["1", "9", "10", "11", "0", "-1", "abc", "1e9"],
       itemId: ["O42", "o1", "O99", "x", "O1.5"],
       file: ["sarabun-thai-400-normal.woff2", "sarabun.woff2", "..", "%2e%2e%2fpackage.json"],
-      tool: ["eit", "iit", "IIT", "oit", "x", "%00"],
+      tool: ["eit", "iit", "IIT", "OIT", "oit", "XYZ", "1", "x", "%00"],
       token: ["nosuchsurvey1", "abc", "a".repeat(60), "../x"],
     };
     const callers: Caller[] = [

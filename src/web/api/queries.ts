@@ -39,6 +39,11 @@ export const keys = {
     ["agency", agencyId, "assessment", assessmentId, "documents"] as const,
   document: (agencyId: string, assessmentId: string, documentId: string) =>
     ["agency", agencyId, "assessment", assessmentId, "documents", documentId] as const,
+  /** The surveys' settings, links and counts (refreshed while the page is open). */
+  surveys: (agencyId: string, assessmentId: string) =>
+    ["agency", agencyId, "assessment", assessmentId, "surveys"] as const,
+  surveyResults: (agencyId: string, assessmentId: string) =>
+    ["agency", agencyId, "assessment", assessmentId, "surveys", "results"] as const,
   members: (agencyId: string) => ["agency", agencyId, "members"] as const,
   /** Every page and filter of the trail, and its chain check. */
   audit: (agencyId: string) => ["agency", agencyId, "audit"] as const,

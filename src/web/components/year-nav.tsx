@@ -6,6 +6,7 @@ export const yearSections = [
   { path: "", key: "nav.dashboard" },
   { path: "results", key: "nav.results" },
   { path: "analysis", key: "nav.analysis" },
+  { path: "surveys", key: "surveys.nav" },
   { path: "measures", key: "measures.nav" },
   { path: "documents", key: "documents.nav" },
   { path: "progress", key: "progress.nav" },

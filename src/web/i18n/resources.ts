@@ -5,6 +5,7 @@ import enDocuments from "./messages/en/documents.json" with { type: "json" };
 import enMeasures from "./messages/en/measures.json" with { type: "json" };
 import enProgress from "./messages/en/progress.json" with { type: "json" };
 import enResults from "./messages/en/results.json" with { type: "json" };
+import enSurveys from "./messages/en/surveys.json" with { type: "json" };
 import thAnalysis from "./messages/th/analysis.json" with { type: "json" };
 import thApp from "./messages/th/app.json" with { type: "json" };
 import thAudit from "./messages/th/audit.json" with { type: "json" };
@@ -12,6 +13,7 @@ import thDocuments from "./messages/th/documents.json" with { type: "json" };
 import thMeasures from "./messages/th/measures.json" with { type: "json" };
 import thProgress from "./messages/th/progress.json" with { type: "json" };
 import thResults from "./messages/th/results.json" with { type: "json" };
+import thSurveys from "./messages/th/surveys.json" with { type: "json" };
 
 // One file per feature and language; each feature's messages sit under its own key.
 export const resources = {
@@ -24,6 +26,7 @@ export const resources = {
       progress: thProgress,
       documents: thDocuments,
       audit: thAudit,
+      surveys: thSurveys,
     },
   },
   en: {
@@ -35,6 +38,7 @@ export const resources = {
       progress: enProgress,
       documents: enDocuments,
       audit: enAudit,
+      surveys: enSurveys,
     },
   },
 } as const;

@@ -10,6 +10,7 @@ import { EmptyState, ErrorPanel, Loading } from "../components/status-panels.tsx
 import { formatScore } from "../format.ts";
 import { MeasureSummaryCard } from "./dashboard/measure-summary-card.tsx";
 import { PhaseList } from "./dashboard/phase-list.tsx";
+import { SurveyPanel } from "./dashboard/survey-panel.tsx";
 import { type YearStep, YearSteps } from "./dashboard/year-steps.tsx";
 import { useYear } from "./use-year.ts";
 
@@ -97,7 +98,7 @@ export function YearDashboardPage() {
         </section>
         <section className="card" aria-labelledby="surveys-heading">
           <h2 id="surveys-heading">{t("dashboard.surveys")}</h2>
-          <EmptyState title={t("dashboard.noSurveys")}>{t("dashboard.noSurveysHint")}</EmptyState>
+          <SurveyPanel agencyId={agencyId} assessmentId={assessment.id} to={`${base}/surveys`} />
         </section>
         <section className="card" aria-labelledby="oit-heading">
           <h2 id="oit-heading">{t("dashboard.oit")}</h2>

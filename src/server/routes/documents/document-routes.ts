@@ -2,7 +2,6 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { loadDocumentText } from "../../../documents/measures/load-document-text.ts";
 import type { MeasuresDocumentDeps } from "../../../documents/measures/prepare-measures-document.ts";
-import { createPdfRenderer, type PdfRenderer } from "../../../documents/pdf/render-pdf.ts";
 import { loadContent } from "../../../domain/content/load-content.ts";
 import { bangkokDay } from "../../../domain/thai/bangkok-day.ts";
 import {
@@ -54,19 +53,9 @@ export function documentRoutes(context: AppContext): FastifyPluginAsyncZod {
       content: loadContent(),
       text: loadDocumentText(),
     });
-  let renderer: Promise<PdfRenderer> | undefined;
-  const pdf = () =>
-    (renderer ??= createPdfRenderer().catch((error: unknown) => {
-      renderer = undefined; // a browser that failed to start is tried again next time
-      throw error;
-    }));
+  const { pdf } = context;
 
   return async (app) => {
-    app.addHook("onClose", async () => {
-      const started = await renderer?.catch(() => undefined);
-      await started?.close();
-    });
-
     app.post(
       base,
       {

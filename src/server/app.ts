@@ -39,8 +39,10 @@ import { progressRoutes } from "./routes/progress/progress-routes.ts";
 import { publicDataRoutes } from "./routes/public-page/public-data-routes.ts";
 import { publicPageRoutes } from "./routes/public-page/public-page-routes.ts";
 import { resultRoutes } from "./routes/results/result-routes.ts";
+import { surveyIntegrityRoutes } from "./routes/survey-integrity/survey-integrity-routes.ts";
 import { userRoutes } from "./routes/users/user-routes.ts";
 import { createMailer, type Mailer } from "./services/mailer.ts";
+import { createBurstWatch } from "./services/survey-burst-watch.ts";
 import { createIntake, type Intake } from "./services/survey-intake.ts";
 
 type AppConfig = Pick<
@@ -82,6 +84,7 @@ const resourceRoutes: ((context: AppContext) => FastifyPluginAsyncZod)[] = [
   publicPageRoutes,
   publicDataRoutes,
   fontRoutes,
+  surveyIntegrityRoutes,
 ];
 
 export interface BuildAppOptions {
@@ -119,15 +122,26 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     for (const method of [route.method].flat())
       if (method !== "HEAD") routes.push(`${method} ${route.url.replace(/:(\w+)/g, "{$1}")}`);
   });
+  const frameworks = options.frameworks ?? loadFrameworks();
+  const now = options.now ?? (() => new Date());
+  const burstWatch = createBurstWatch({ db: database.db, frameworks, now });
   const context: AppContext = {
     database,
-    frameworks: options.frameworks ?? loadFrameworks(),
+    frameworks,
     mailer:
       options.mailer ??
       createMailer({ SMTP_PORT: 587, ...config, PUBLIC_URL: config.PUBLIC_URL }, app.log),
     publicUrl: config.PUBLIC_URL,
-    now: options.now ?? (() => new Date()),
-    intake: createIntake({ db: database.db }),
+    now,
+    intake: createIntake({
+      db: database.db,
+      // Watching is best effort: a failure is logged (without answers) and never reaches a respondent.
+      onStored: (stored) => {
+        burstWatch.observe(stored).catch((error: unknown) => {
+          app.log.error({ err: error }, "survey burst watch failed");
+        });
+      },
+    }),
   };
   // Answers already accepted are committed before the app lets go of the database.
   app.addHook("onClose", () => context.intake.drain());

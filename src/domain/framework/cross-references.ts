@@ -18,7 +18,11 @@ export function checkCrossReferences(f: FrameworkShape, ctx: z.core.$RefinementC
   for (const i of repeatedIndexes(f.windows.map((w) => w.id)))
     add(["windows", i, "id"], "duplicate window id", "รหัสช่วงเวลาซ้ำ");
   if (!f.windows.some((w) => w.id === f.surveys.window))
-    add(["surveys", "window"], `unknown window ${f.surveys.window}`, `ไม่รู้จักช่วงเวลา ${f.surveys.window}`);
+    add(
+      ["surveys", "window"],
+      `unknown window ${f.surveys.window}`,
+      `ไม่รู้จักช่วงเวลา ${f.surveys.window}`,
+    );
   for (const tool of Object.keys(f.surveys.access))
     if (!f.tools.some((x) => x.id === tool && x.kind === "survey"))
       add(["surveys", "access", tool], `${tool} is not a survey tool`, `${tool} ไม่ใช่แบบวัด`);

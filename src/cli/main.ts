@@ -44,6 +44,22 @@ function buildProgram(): Command {
       (await import("./commands/audit-verify.ts")).auditVerifyCommand(process.env, out),
     );
   program
+    .command("tallies")
+    .description("ผลนับคำตอบแบบวัด / survey tallies")
+    .command("rebuild")
+    .description(
+      "นับผลแบบวัดใหม่จากคำตอบที่เก็บไว้ / count the survey tallies again from the stored responses",
+    )
+    .option("--check", "เทียบอย่างเดียว ไม่แก้ไข / compare only; exit 1 when they disagree")
+    .option("--agency <id>", "เฉพาะหน่วยงานนี้ / only this agency")
+    .action(async (options: { check?: boolean; agency?: string }) => {
+      const { talliesRebuildCommand } = await import("./commands/tallies.ts");
+      const disagree = await talliesRebuildCommand(process.env, options, out);
+      if (!disagree) return;
+      for (const line of disagree.lines) process.stderr.write(`${line}\n`);
+      throw new CliFailure(disagree.summary);
+    });
+  program
     .command("backup")
     .description("สำรองฐานข้อมูลทั้งหมดลงไฟล์ / back up the whole database to a file")
     .argument("<file>", "backup file (gzipped JSON lines)")

@@ -41,11 +41,13 @@ import { publicDataRoutes } from "./routes/public-page/public-data-routes.ts";
 import { publicPageRoutes } from "./routes/public-page/public-page-routes.ts";
 import { resultRoutes } from "./routes/results/result-routes.ts";
 import { respondentApiRoutes } from "./routes/survey-api/respondent-api-routes.ts";
+import { surveyIntegrityRoutes } from "./routes/survey-integrity/survey-integrity-routes.ts";
 import { surveyRespondentRoutes } from "./routes/survey-respondent/survey-respondent-routes.ts";
 import { surveyPrintRoutes } from "./routes/surveys/survey-print-routes.ts";
 import { surveyRoutes } from "./routes/surveys/survey-routes.ts";
 import { userRoutes } from "./routes/users/user-routes.ts";
 import { createMailer, type Mailer } from "./services/mailer.ts";
+import { createBurstWatch } from "./services/survey-burst-watch.ts";
 import { createIntake, type Intake } from "./services/survey-intake.ts";
 import {
   createEmailOtpSender,
@@ -98,6 +100,7 @@ const resourceRoutes: ((context: AppContext) => FastifyPluginAsyncZod)[] = [
   surveyRespondentRoutes,
   surveyRoutes,
   surveyPrintRoutes,
+  surveyIntegrityRoutes,
 ];
 
 export interface BuildAppOptions {
@@ -186,14 +189,26 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     options.mailer ??
     createMailer({ SMTP_PORT: 587, ...config, PUBLIC_URL: config.PUBLIC_URL }, app.log);
   const printer = lazyPdfRenderer();
+  const frameworks = options.frameworks ?? loadFrameworks();
+  const now = options.now ?? (() => new Date());
+  const burstWatch = createBurstWatch({ db: database.db, frameworks, now });
   const context: AppContext = {
     database,
-    frameworks: options.frameworks ?? loadFrameworks(),
+    frameworks,
     mailer,
     publicUrl: config.PUBLIC_URL,
-    now: options.now ?? (() => new Date()),
+    now,
     pdf: printer.pdf,
-    intake: createIntake({ db: database.db, concurrency: database.kind === "postgres" ? 4 : 1 }),
+    intake: createIntake({
+      db: database.db,
+      concurrency: database.kind === "postgres" ? 4 : 1,
+      // Watching is best effort: a failure is logged (without answers) and never reaches a respondent.
+      onStored: (stored) => {
+        burstWatch.observe(stored).catch((error: unknown) => {
+          app.log.error({ err: error }, "survey burst watch failed");
+        });
+      },
+    }),
     surveyOtpSender:
       options.surveyOtpSender ??
       (config.SURVEY_OTP_SENDER === "email"

@@ -139,19 +139,6 @@ export function assertAllowed(actor: Actor, action: Action, target: Target): voi
     throw new DomainError("FORBIDDEN", decision.reason.en, { userMessage: decision.reason.th });
 }
 
-/**
- * While a survey is collecting and the framework hides its scores, only those who judge the
- * collection see them: the agency's own people could otherwise press respondents.
- */
-export function assertMaySeeSurveyScores(actor: Actor, target: Target, hidden: boolean): void {
-  if (!hidden || isNationalAdmin(actor)) return;
-  if (actor.memberships.some((m) => m.agencyId === target.agencyId && m.role === "evaluator"))
-    return;
-  throw new DomainError("FORBIDDEN", "survey scores are hidden until collection closes", {
-    userMessage: "คะแนนจะแสดงเมื่อปิดการเก็บข้อมูล เพื่อไม่ให้มีการกดดันผู้ตอบ",
-  });
-}
-
 /** True for national administrators, who act in every agency. */
 export function isNationalAdmin(actor: Actor): boolean {
   return actor.memberships.some((m) => m.role === "national_admin");

@@ -1,19 +1,15 @@
 import type { Framework } from "../../domain/framework/schema.ts";
 import { questionScores, surveyIndicatorScores } from "../../domain/scoring/survey-scores.ts";
 import type { SurveyResultsResponse } from "../../shared/survey.ts";
+import type { Actor } from "../auth/authorize.ts";
 import type { Db } from "../db/database.ts";
-import type { SurveyScope } from "./survey-scope.ts";
+import { assertSurveyResultsVisible } from "./survey-results-visibility.ts";
 import { loadSurveyScope, toolName } from "./survey-scope.ts";
 import { readTallies } from "./survey-tally-rows.ts";
 
-/** Whether any survey of the assessment still takes (or will take) answers on this day. */
-export function stillCollecting(scope: SurveyScope, today: string): boolean {
-  return scope.surveys.some((survey) => today <= survey.closesOn);
-}
-
 /**
  * Respondents and scores per tool, indicator and question, computed from the tallies only.
- * `mayRead` decides, given whether collection is still going on, if the caller may see them.
+ * Hidden from the agency while collecting (the one rule in survey-results-visibility.ts).
  */
 export async function getSurveyResults({
   db,
@@ -21,19 +17,18 @@ export async function getSurveyResults({
   agencyId,
   assessmentId,
   today,
-  assertMaySee,
+  actor,
 }: {
   db: Db;
   frameworks: ReadonlyMap<string, Framework>;
   agencyId: string;
   assessmentId: string;
   today: string;
-  /** Throws when the caller may not see scores while the collection is open. */
-  assertMaySee: (hidden: boolean) => void;
+  actor: Actor;
 }): Promise<SurveyResultsResponse> {
   const scope = await loadSurveyScope({ db, frameworks, agencyId, assessmentId });
   const { framework } = scope;
-  assertMaySee(framework.surveys.hideScoresUntilClosed && stillCollecting(scope, today));
+  assertSurveyResultsVisible({ actor, agencyId, framework, surveys: scope.surveys, today });
   const tallies = await readTallies(db, { agencyId, assessmentId });
   const indicatorScores = surveyIndicatorScores(framework, tallies);
   const questions = questionScores(framework, tallies);

@@ -106,6 +106,7 @@ export function buildFramework(overrides: Partial<FrameworkInput> = {}): Framewo
       integrity: {
         burstWindowMinutes: 10,
         burstMinimum: 30,
+        busyDayFactor: 5,
         straightLineMinimumItems: 3,
         historyDriftPoints: 20,
       },

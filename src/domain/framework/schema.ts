@@ -121,6 +121,8 @@ const surveysSchema = z.strictObject({
     /** More than `burstMinimum` submissions within `burstWindowMinutes` of each other is a burst. */
     burstWindowMinutes: z.number().int().positive(),
     burstMinimum: z.number().int().positive(),
+    /** A day with more than this many times the median day's responses (and a burst's minimum) is busy. */
+    busyDayFactor: z.number().positive(),
     /** A response giving the same answer to at least this many items is straight-lined. */
     straightLineMinimumItems: z.number().int().positive(),
     /** An indicator this many points away from the agency's previous result is flagged. */

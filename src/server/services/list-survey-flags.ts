@@ -6,7 +6,7 @@ import type { SurveyFlag, SurveyFlagsResponse } from "../../shared/survey-integr
 import { type Db, queryRows } from "../db/database.ts";
 import { assessments, results, surveyFlags } from "../db/schema.ts";
 import { findAssessment } from "./find-assessment.ts";
-import { busyDayFactor, flagText, median } from "./survey-flag-text.ts";
+import { flagText, median } from "./survey-flag-text.ts";
 import { ensureSurveys, frameworkOf } from "./survey-rows.ts";
 import { readTallies } from "./survey-tally-rows.ts";
 
@@ -49,15 +49,15 @@ export async function listSurveyFlags({
         day: b.day,
         peak: b.peak,
       });
-    // A day is busy when it has more than `busyDayFactor` times the median day's responses and
+    // A day is busy when it has more than `rules.busyDayFactor` times the median day's responses and
     // more than the burst minimum: one day may be a meeting where everyone answered together.
     const perDay = days.filter((d) => d.tool === tool);
     const middle = median(perDay.map((d) => d.n));
     for (const d of perDay)
-      if (d.n > busyDayFactor * middle && d.n > rules.burstMinimum)
+      if (d.n > rules.busyDayFactor * middle && d.n > rules.burstMinimum)
         flags.push({
           kind: "busy_day",
-          ...flagText.busyDay(d.day, d.n, middle),
+          ...flagText.busyDay(d.day, d.n, middle, rules.busyDayFactor),
           day: d.day,
           responses: d.n,
           medianPerDay: middle,
@@ -109,7 +109,7 @@ export async function listSurveyFlags({
   return {
     assessmentId,
     fiscalYear: assessment.fiscalYear,
-    rules: { ...rules, busyDayFactor },
+    rules,
     tools,
   };
 }

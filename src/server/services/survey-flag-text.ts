@@ -2,9 +2,6 @@ import type { SurveyRules } from "../../domain/framework/schema.ts";
 
 // The Thai and English sentences of the integrity flags, with the numbers that raised them.
 
-/** A day is busy when it has more than this many times the median day's responses. */
-export const busyDayFactor = 5;
-
 /** The median of the counts; 0 for none. */
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -25,7 +22,7 @@ export const flagText = {
       `วันที่ ${day} มีผู้ส่งคำตอบ ${peak} รายภายใน ${rules.burstWindowMinutes} นาที (เกณฑ์: เกิน ${rules.burstMinimum} ราย)`,
       `On ${day}, ${peak} responses arrived within ${rules.burstWindowMinutes} minutes (more than ${rules.burstMinimum} is flagged)`,
     ),
-  busyDay: (day: string, responses: number, middle: number) =>
+  busyDay: (day: string, responses: number, middle: number, busyDayFactor: number) =>
     said(
       `วันที่ ${day} มีคำตอบ ${responses} ราย มากกว่า ${busyDayFactor} เท่าของค่ามัธยฐานรายวัน (${middle} ราย)`,
       `${day} has ${responses} responses, more than ${busyDayFactor} times the median day (${middle})`,

@@ -162,7 +162,6 @@ try {
     })}\n`,
   );
 } finally {
-  if (process.env.BENCH_DEBUG) log(`server stdout ${server.stdout().length} chars: ${server.stdout().slice(0, 1500)}`);
   server.child.kill("SIGTERM");
   await server.exited;
   await cluster?.stop();

@@ -36,7 +36,7 @@ export const configSchema = z.object({
   /** How survey one-time passwords reach respondents: the log (development) or e-mail. */
   SURVEY_OTP_SENDER: z.enum(["log", "email"]).default("log"),
   /** Submissions, code checks and one-time-password requests per client per minute. */
-  SURVEY_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(30),
+  SURVEY_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(100_000_000).default(30),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

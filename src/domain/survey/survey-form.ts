@@ -12,8 +12,20 @@ export function surveyTools(framework: Framework): string[] {
   return framework.tools.filter((t) => t.kind === "survey").map((t) => t.id);
 }
 
-/** The screens of one tool's form, one per indicator, in the framework's order. */
+const groupsCache = new WeakMap<Framework, Map<string, SurveyGroup[]>>();
+
+/** The screens of one tool's form, one per indicator, in the framework's order (computed once). */
 export function surveyGroups(framework: Framework, tool: string): SurveyGroup[] {
+  const byTool = groupsCache.get(framework) ?? new Map<string, SurveyGroup[]>();
+  groupsCache.set(framework, byTool);
+  const cached = byTool.get(tool);
+  if (cached) return cached;
+  const groups = buildGroups(framework, tool);
+  byTool.set(tool, groups);
+  return groups;
+}
+
+function buildGroups(framework: Framework, tool: string): SurveyGroup[] {
   const scales = new Map(framework.scales.map((s) => [s.id, s]));
   return framework.indicators
     .filter((indicator) => indicator.tool === tool)

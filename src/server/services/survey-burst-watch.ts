@@ -68,7 +68,11 @@ export function createBurstWatch({
         const inside = (recent.get(key)?.instants ?? []).filter((t) => t > at - windowMs);
         recent.set(key, { windowMs, instants: inside });
         const dayKey = `${key}|${day}`;
-        if (inside.length <= burstMinimum || inside.length <= (recorded.get(dayKey) ?? 0)) continue;
+        // Written when the day's peak first passes the minimum, then only when it grows by a
+        // quarter: a sustained burst costs a handful of writes, not one per response.
+        const before = recorded.get(dayKey) ?? 0;
+        if (inside.length <= burstMinimum || inside.length < Math.max(before * 1.25, before + 1))
+          continue;
         await db
           .insert(surveyFlags)
           .values({

@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { DomainError } from "../../domain/errors.ts";
 import type { Framework } from "../../domain/framework/schema.ts";
 import { generateSurveyToken } from "../../domain/survey/survey-codes.ts";
@@ -73,7 +73,19 @@ export async function findSurveyByToken({
   tool: string;
   token: string;
 }): Promise<SurveyByToken | undefined> {
-  const [row] = await db
+  const found = await findSurveysByTokens(db, [token]);
+  const row = found.get(token.toLowerCase());
+  return row && row.survey.tool === tool.toUpperCase() ? row : undefined;
+}
+
+/** The surveys of many link tokens in one query, keyed by the lower-case token. */
+export async function findSurveysByTokens(
+  db: Db,
+  tokens: readonly string[],
+): Promise<Map<string, SurveyByToken>> {
+  const wanted = [...new Set(tokens.map((t) => t.toLowerCase()))];
+  if (wanted.length === 0) return new Map();
+  const rows = await db
     .select({
       survey: surveys,
       agencyName: agencies.name,
@@ -86,8 +98,8 @@ export async function findSurveyByToken({
       and(eq(assessments.agencyId, surveys.agencyId), eq(assessments.id, surveys.assessmentId)),
     )
     .innerJoin(agencies, eq(agencies.id, surveys.agencyId))
-    .where(and(eq(surveys.token, token.toLowerCase()), eq(surveys.tool, tool.toUpperCase())));
-  return row;
+    .where(inArray(surveys.token, wanted));
+  return new Map(rows.map((row) => [row.survey.token, row]));
 }
 
 /** Whether the survey takes answers on this Bangkok calendar day (both ends inclusive). */

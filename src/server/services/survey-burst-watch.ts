@@ -31,6 +31,7 @@ export function createBurstWatch({
   const frameworkIds = new Map<string, string>();
   /** agency|assessment|tool|day → the peak already recorded, to skip needless writes. */
   const recorded = new Map<string, number>();
+  let lastSweep = 0;
 
   const frameworkFor = async (agencyId: string, assessmentId: string) => {
     let id = frameworkIds.get(assessmentId);
@@ -95,7 +96,10 @@ export function createBurstWatch({
           });
         recorded.set(dayKey, inside.length);
       }
-      // Forget quiet keys and past days so memory stays bounded by the window.
+      // Forget quiet keys and past days so memory stays bounded by the window (once a second:
+      // sweeping every key on every batch would cost more than the watching).
+      if (at - lastSweep < 1000) return;
+      lastSweep = at;
       for (const [key, { windowMs, instants }] of recent)
         if (instants.every((t) => t <= at - windowMs)) recent.delete(key);
       for (const dayKey of recorded.keys())

@@ -70,7 +70,8 @@ describe("topic matching", () => {
   const matcher = createTopicMatcher(loadOitEvidenceKeywords());
 
   it("ignores spacing and recognises neighbouring topics apart", () => {
-    expect(normalizeLabel("แผนการ จัดซื้อ จัดจ้าง ๒๕๖๖")).toBe("แผนการจัดซื้อจัดจ้าง2566");
+    expect(normalizeLabel("แผนการ จัดซื้อ จัดจ้าง ๒๕๖๖")).toBe(normalizeLabel("แผนการจัดซื้อจัดจ้าง2566"));
+    expect(normalizeLabel("ประจําปี")).toBe(normalizeLabel("ประจำปี"));
     expect(matcher.topics("แผนการ จัดซื้อจัดจ้าง ประจำปี 2566")).toEqual(["procurement-plan"]);
     expect(matcher.topics("สรุปผลการจัดซื้อจัดจ้างรายเดือน")).toEqual(["procurement-monthly-summary"]);
     expect(matcher.topics("รายงานการกำกับติดตามการดำเนินงาน รอบ 6 เดือน")).toEqual([

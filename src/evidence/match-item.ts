@@ -1,14 +1,11 @@
 import type { OitEvidenceKeywords } from "../domain/content/oit-evidence-keywords.ts";
-import { arabicDigits } from "./fiscal-year.ts";
+import { thaiSkeleton } from "./thai-text.ts";
 
 // Which OIT topics a label (link text, title, heading, file name) names, by the content keywords.
 
-/** Lower case, Arabic digits, and no spaces, dashes or underscores: Thai labels space freely. */
+/** The Thai skeleton without spaces, dashes or underscores: Thai labels space freely. */
 export function normalizeLabel(text: string): string {
-  return arabicDigits(text.normalize("NFC").toLowerCase()).replace(
-    /[\s\u200b-\u200d\u2060\ufeff_\-–—.·,:;'"“”‘’()[\]]+/gu,
-    "",
-  );
+  return thaiSkeleton(text).replace(/[\s\u200b-\u200d\u2060\ufeff_\-–—.·,:;'"“”‘’()[\]]+/gu, "");
 }
 
 /** The file name of a URL, decoded and without its extension: agencies name files by content. */

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { loadOitEvidenceKeywords } from "../domain/content/oit-evidence-keywords.ts";
+import { loadFrameworks } from "../domain/framework/load-frameworks.ts";
+import { oitItems } from "../domain/framework/lookup.ts";
 import { type Candidate, decideItem } from "./decide-status.ts";
 import { createTopicMatcher, fileLabel, normalizeLabel } from "./match-item.ts";
 
@@ -79,6 +81,18 @@ describe("topic matching", () => {
     ]);
     expect(matcher.topics("แผนดำเนินงาน ประจำปี")).toEqual(["operating-plan"]);
     expect(matcher.topics("หน้าแรก")).toEqual([]);
+  });
+
+  it("recognises every item's own title as its topic and no other topic of its framework", () => {
+    const wrong: string[] = [];
+    for (const framework of loadFrameworks().values()) {
+      const own = new Set(oitItems(framework).map((item) => item.topic));
+      for (const item of oitItems(framework)) {
+        const found = matcher.topics(item.title.th).filter((topic) => own.has(topic));
+        if (found.join() !== item.topic) wrong.push(`${framework.id} ${item.id}: ${found.join()}`);
+      }
+    }
+    expect(wrong).toEqual([]);
   });
 
   it("reads labels from file names", () => {

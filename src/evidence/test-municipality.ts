@@ -1,6 +1,6 @@
 import { escapeXml } from "../documents/xml-escape.ts";
 import { oitItems } from "../domain/framework/lookup.ts";
-import type { Framework, OitItem } from "../domain/framework/schema.ts";
+import type { Framework } from "../domain/framework/schema.ts";
 import { localiseDigits } from "../domain/thai/numerals.ts";
 import { requiredYear } from "./fiscal-year.ts";
 import { fixtureDocx } from "./test-documents.ts";
@@ -41,7 +41,7 @@ function page(title: string, body: string, links: [string, string][] = []): stri
   );
 }
 
-function yearPhrase(item: OitItem, year: number | null, framework: Framework): string {
+function yearPhrase(year: number | null, framework: Framework): string {
   const y = year ?? framework.fiscalYear;
   return `ประจำปีงบประมาณ พ.ศ. ${thai(y)}`;
 }
@@ -65,7 +65,7 @@ export async function buildMunicipality(
     const shownYear = variant === "old" ? (year ?? framework.fiscalYear) - 1 : year;
     const path = `/ita/${item.topic}.html`;
     const label = `${item.id} ${item.title.th}`;
-    const phrase = yearPhrase(item, shownYear, framework);
+    const phrase = yearPhrase(shownYear, framework);
     if (variant === "missing") continue;
     if (variant === "page" || variant === "old" || variant === "orphan" || variant === "unlinked") {
       const doc = `/files/${item.topic}-${shownYear ?? "all"}.docx`;

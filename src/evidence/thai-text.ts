@@ -2,6 +2,7 @@
 // glyphs that often lose their character (NUL or private-use) and split SARA AM in two. Matching
 // and year detection compare the consonant skeleton, which survives all of that.
 
+const NUL = String.fromCharCode(0);
 const THAI_ZERO = "๐".charCodeAt(0);
 
 /** Thai digits ๐–๙ as ASCII 0–9, everything else unchanged. */
@@ -12,6 +13,7 @@ export function arabicDigits(text: string): string {
 /** Lower case, Arabic digits, no upper/lower vowels or tone marks, SARA AM as SARA AA. */
 export function thaiSkeleton(text: string): string {
   return arabicDigits(text.normalize("NFC").toLowerCase())
-    .replace(/[\u0000\ue000-\uf8ff\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]/gu, "")
+    .replaceAll(NUL, "")
+    .replace(/[\ue000-\uf8ff\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]/gu, "")
     .replace(/\u0e33/gu, "\u0e32");
 }

@@ -1,27 +1,41 @@
 import { z } from "zod";
-import type { IssueDetail } from "../domain/errors.ts";
+import { DomainError, type IssueDetail } from "../domain/errors.ts";
 import { findOitItem } from "../domain/framework/lookup.ts";
 import type { Framework } from "../domain/framework/schema.ts";
 import { invalidError, zodDetails } from "../domain/validation.ts";
 
 // The evidence an agency gives: OIT item id → one URL or a list of URLs (YAML or JSON file).
 
-const evidenceFileSchema = z.record(
-  z.string().min(1),
-  z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]),
-);
+const entrySchema = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]);
 
 const SUBJECT = { th: "ไฟล์หลักฐาน OIT ไม่ถูกต้อง", en: "the OIT evidence file is invalid" };
 
 /** Reads parsed YAML/JSON into item id → URLs; throws INPUT_INVALID listing every problem. */
 export function parseEvidenceFile(value: unknown, framework: Framework): Record<string, string[]> {
-  const details = zodDetails(evidenceFileSchema, value);
-  if (details.length > 0) throw invalidError("INPUT_INVALID", SUBJECT, details);
-  const parsed = evidenceFileSchema.parse(value);
+  const shape = zodDetails(z.record(z.string(), z.unknown()), value);
+  if (shape.length > 0) throw invalidError("INPUT_INVALID", SUBJECT, shape);
+  const problems: IssueDetail[] = [];
   const lists: Record<string, string[]> = {};
-  for (const [id, urls] of Object.entries(parsed))
-    lists[id] = typeof urls === "string" ? [urls] : urls;
-  return checkEvidence(lists, framework);
+  for (const [id, entry] of Object.entries(value as Record<string, unknown>)) {
+    const parsed = entrySchema.safeParse(entry);
+    if (parsed.success) lists[id] = typeof parsed.data === "string" ? [parsed.data] : parsed.data;
+    else
+      problems.push(
+        ...zodDetails(entrySchema, entry).map((d) => ({
+          ...d,
+          path: d.path ? `${id}.${d.path}` : id,
+        })),
+      );
+  }
+  // Ids and URLs of the well-formed entries are checked too, so one run lists everything.
+  try {
+    const checked = checkEvidence(lists, framework);
+    if (problems.length === 0) return checked;
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    problems.push(...error.details);
+  }
+  throw invalidError("INPUT_INVALID", SUBJECT, problems);
 }
 
 /** Ids as the framework spells them and absolute http(s) URLs; every problem listed at once. */

@@ -57,7 +57,10 @@ export async function buildMunicipality(
   const menu: [string, string][] = [];
   const sitemap: string[] = ["/"];
   const items = oitItems(framework);
-  const shared = await options.pdf(`${name}`, ["เอกสารเผยแพร่ของหน่วยงาน"]);
+  const shared =
+    (options.newsPages ?? 0) > 0
+      ? await options.pdf(name, ["เอกสารเผยแพร่ของหน่วยงาน"])
+      : Buffer.alloc(0);
 
   for (const [index, item] of items.entries()) {
     const variant = options.variants?.[item.id] ?? "page";

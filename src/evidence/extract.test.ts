@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPdfRenderer, type PdfRenderer } from "../documents/pdf/render-pdf.ts";
 import { extractResource, kindOf } from "./extract.ts";
+import { MAX_DOCX_CONTENT_BYTES } from "./extract-docx.ts";
 import { extractHtml } from "./extract-html.ts";
 import { fiscalYearsInText } from "./fiscal-year.ts";
 import { normalizeLabel } from "./match-item.ts";
 import { fixtureDocx, fixturePdf } from "./test-documents.ts";
+import { assertZipWithin, ZipTooLarge } from "./zip-limit.ts";
 
 let renderer: PdfRenderer;
 beforeAll(async () => {
@@ -34,6 +36,19 @@ describe("extraction", () => {
     expect(result.kind).toBe("docx");
     expect(result.text).toContain("รายงานผลการดำเนินงานประจำปี");
     expect(fiscalYearsInText(result.text)).toEqual([2565]);
+  });
+
+  it("refuses a DOCX that inflates past the limit without inflating it in the reader", async () => {
+    const { zipSync } = await import("fflate");
+    const bomb = Buffer.from(
+      zipSync({ "word/document.xml": new Uint8Array(MAX_DOCX_CONTENT_BYTES + 1024) }, { level: 9 }),
+    );
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    const result = await extractResource(bomb, null, "http://x/bomb.docx");
+    expect(result.unreadable?.en).toContain("over");
+    expect(() => assertZipWithin(bomb, MAX_DOCX_CONTENT_BYTES)).toThrow(ZipTooLarge);
+    const small = await fixtureDocx("ก", ["ข"]);
+    expect(() => assertZipWithin(small, MAX_DOCX_CONTENT_BYTES)).not.toThrow();
   });
 
   it("says why a damaged or empty file cannot be read", async () => {

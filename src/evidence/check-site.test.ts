@@ -152,6 +152,8 @@ describe("checkSite guards", () => {
     const refused = await checkSite({ site: site.url, framework, keywords, now: fixedNow });
     expect(refused.items.every((item) => item.status === "missing")).toBe(true);
     expect(refused.archive[0]?.error).toContain("refused");
+    expect(refused.items[0]?.reason).toContain("เปิดหน้าแรก");
+    expect(refused.items[0]?.reasonEn).toContain("refused to connect");
   });
 
   it("lists every problem of the evidence given, in Thai and English", async () => {

@@ -161,6 +161,7 @@ export async function checkSite(options: CheckSiteOptions): Promise<SiteCheckRes
     }
   }
 
+  const home = crawl.resources.get(normalizeUrl(options.site));
   const findings: ItemFinding[] = [];
   for (const [index, item] of items.entries()) {
     const candidates = [...(byTopic.get(item.topic) ?? [])];
@@ -175,7 +176,8 @@ export async function checkSite(options: CheckSiteOptions): Promise<SiteCheckRes
       const reachable = given.reachable || linkedOffSite.has(url);
       candidates.push({ ...given, origin: "evidence", reachable });
     }
-    findings.push(decideItem(item, framework.fiscalYear, candidates));
+    const finding = decideItem(item, framework.fiscalYear, candidates);
+    findings.push(home?.problem && finding.url === null ? homeFailed(finding, home) : finding);
     options.onProgress?.({ phase: "decide", done: index + 1, total: items.length });
   }
 
@@ -189,6 +191,16 @@ export async function checkSite(options: CheckSiteOptions): Promise<SiteCheckRes
       bytes: crawl.bytes,
       ms: Math.round(performance.now() - started),
     },
+  };
+}
+
+// Nothing was found because nothing could be read: say so instead of blaming the agency's content.
+function homeFailed(finding: ItemFinding, home: CrawledResource): ItemFinding {
+  const problem = home.problem ?? { th: "", en: "" };
+  return {
+    ...finding,
+    reason: `เปิดหน้าแรก ${home.url} ไม่ได้ (${problem.th}) จึงตรวจข้อนี้ไม่ได้`,
+    reasonEn: `the home page ${home.url} could not be opened (${problem.en}), so this item was not checked`,
   };
 }
 

@@ -7,10 +7,9 @@ import {
   type CrawlLimits,
   crawlSite,
   DEFAULT_CRAWL_LIMITS,
-  normalizeUrl,
 } from "./crawl.ts";
 import { type Candidate, decideItem } from "./decide-status.ts";
-import { checkEvidence } from "./evidence-file.ts";
+import { checkEvidence, checkSiteUrl } from "./evidence-file.ts";
 import { fiscalYearsInText, yearsInLabel } from "./fiscal-year.ts";
 import { createGuardedFetcher, type ResolveHost } from "./guarded-fetch.ts";
 import { createTopicMatcher, fileLabel, type TopicMatcher } from "./match-item.ts";
@@ -101,6 +100,7 @@ function archived(resource: CrawledResource): ArchivedResource {
 export async function checkSite(options: CheckSiteOptions): Promise<SiteCheckResult> {
   const started = performance.now();
   const { framework } = options;
+  const site = checkSiteUrl(options.site);
   const evidence = checkEvidence(options.evidence ?? {}, framework);
   const limits: CrawlLimits = { ...DEFAULT_CRAWL_LIMITS, ...options.limits };
   const matcher = createTopicMatcher(options.keywords);
@@ -123,7 +123,7 @@ export async function checkSite(options: CheckSiteOptions): Promise<SiteCheckRes
   try {
     crawl = await crawlSite({
       fetcher,
-      site: options.site,
+      site,
       limits,
       wanted: (link) => topics.some((t) => matcher.score(t, link.text) > 0),
       evidenceUrls,
@@ -161,7 +161,7 @@ export async function checkSite(options: CheckSiteOptions): Promise<SiteCheckRes
     }
   }
 
-  const home = crawl.resources.get(normalizeUrl(options.site));
+  const home = crawl.resources.get(site);
   const findings: ItemFinding[] = [];
   for (const [index, item] of items.entries()) {
     const candidates = [...(byTopic.get(item.topic) ?? [])];
@@ -182,7 +182,7 @@ export async function checkSite(options: CheckSiteOptions): Promise<SiteCheckRes
   }
 
   return {
-    site: normalizeUrl(options.site),
+    site,
     framework: framework.id,
     items: findings,
     archive: [...crawl.resources.values()].map(archived),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DomainError } from "../domain/errors.ts";
 import { getFramework, loadFrameworks } from "../domain/framework/load-frameworks.ts";
-import { parseEvidenceFile } from "./evidence-file.ts";
+import { checkSiteUrl, parseEvidenceFile } from "./evidence-file.ts";
 
 const framework = getFramework("ita-2566", loadFrameworks());
 
@@ -33,5 +33,13 @@ describe("evidence file", () => {
       problems({ O99: "https://a.go.th/", O1: ["ftp://x", "https://ok.go.th/"], O2: 5, O3: [] }),
     ).toEqual(["O2", "O3", "O99", "O1.0"]);
     expect(problems(["https://a.go.th/"])).toEqual([""]);
+  });
+});
+
+describe("site URL", () => {
+  it("takes an absolute http(s) URL and explains anything else in Thai", () => {
+    expect(checkSiteUrl("https://www.huaisak.go.th/#top")).toBe("https://www.huaisak.go.th/");
+    expect(() => checkSiteUrl("www.huaisak.go.th")).toThrow(DomainError);
+    expect(() => checkSiteUrl("file:///etc/passwd")).toThrow(/http/);
   });
 });

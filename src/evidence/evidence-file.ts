@@ -70,6 +70,22 @@ export function checkEvidence(
   return checked;
 }
 
+/** The agency's home page as an absolute http(s) URL, or INPUT_INVALID saying what to give. */
+export function checkSiteUrl(raw: string): string {
+  const url = absoluteHttpUrl(raw);
+  if (url) return url;
+  throw new DomainError("INPUT_INVALID", `the site must be an absolute http(s) URL: ${raw}`, {
+    userMessage: `ที่อยู่เว็บไซต์ต้องเป็นแบบ http หรือ https ที่สมบูรณ์ (ได้ ${raw})`,
+    details: [
+      {
+        path: "site",
+        th: "ให้ระบุหน้าแรกของหน่วยงาน เช่น https://www.huaisak.go.th/",
+        en: "give the agency's home page, e.g. https://www.huaisak.go.th/",
+      },
+    ],
+  });
+}
+
 function absoluteHttpUrl(raw: string): string | null {
   try {
     const url = new URL(raw.trim());

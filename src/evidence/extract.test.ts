@@ -28,6 +28,7 @@ describe("extraction", () => {
     expect(normalizeLabel(result.text)).toContain(normalizeLabel("เทศบาลตำบลห้วยสัก"));
     expect(fiscalYearsInText(result.text)).toEqual([2566]);
     expect(result.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(result.text.includes(String.fromCharCode(0))).toBe(false);
   });
 
   it("reads Thai text from a real DOCX", async () => {

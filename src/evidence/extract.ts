@@ -42,6 +42,12 @@ function safePath(url: string): string {
 }
 
 const MAX_TEXT = 200_000;
+const NUL = String.fromCharCode(0);
+
+// PDF glyphs without a character come out as NUL, which no database text column accepts.
+function clean(text: string): string {
+  return text.replaceAll(NUL, "").slice(0, MAX_TEXT);
+}
 
 export async function extractResource(
   body: Buffer,
@@ -56,10 +62,10 @@ export async function extractResource(
   try {
     if (kind === "html") {
       const page = extractHtml(decodeHtml(body, contentType), url);
-      return { ...base, ...page, text: page.text.slice(0, MAX_TEXT) };
+      return { ...base, ...page, text: clean(page.text) };
     }
-    if (kind === "pdf") return { ...base, text: (await extractPdf(body)).slice(0, MAX_TEXT) };
-    if (kind === "docx") return { ...base, text: (await extractDocx(body)).slice(0, MAX_TEXT) };
+    if (kind === "pdf") return { ...base, text: clean(await extractPdf(body)) };
+    if (kind === "docx") return { ...base, text: clean(await extractDocx(body)) };
     return base;
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);

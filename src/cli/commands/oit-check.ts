@@ -1,8 +1,7 @@
 import { loadOitEvidenceKeywords } from "../../domain/content/oit-evidence-keywords.ts";
-import { DomainError } from "../../domain/errors.ts";
 import { getFramework, loadFrameworks } from "../../domain/framework/load-frameworks.ts";
 import { type CheckProgress, checkSite, type EvidenceStatus } from "../../evidence/check-site.ts";
-import { parseEvidenceFile } from "../../evidence/evidence-file.ts";
+import { checkSiteUrl, parseEvidenceFile } from "../../evidence/evidence-file.ts";
 import { readInputFile } from "../read-input.ts";
 
 export interface OitCheckOptions {
@@ -27,32 +26,13 @@ const PHASE_TH: Record<CheckProgress["phase"], string> = {
   decide: "พิจารณาแต่ละข้อ",
 };
 
-function siteUrl(raw: string): string {
-  try {
-    const url = new URL(raw);
-    if (url.protocol === "http:" || url.protocol === "https:") return url.href;
-  } catch {
-    // Reported below with the same message as a wrong scheme.
-  }
-  throw new DomainError("INPUT_INVALID", `--site must be an absolute http(s) URL: ${raw}`, {
-    userMessage: `--site ต้องเป็นที่อยู่เว็บแบบ http หรือ https ที่สมบูรณ์ (ได้ ${raw})`,
-    details: [
-      {
-        path: "--site",
-        th: "ตัวอย่าง https://www.huaisak.go.th/",
-        en: "e.g. https://www.huaisak.go.th/",
-      },
-    ],
-  });
-}
-
 /** Checks an agency's web site for the framework's OIT items; one JSON object or a Thai table. */
 export async function oitCheckCommand(
   options: OitCheckOptions,
   out: (line: string) => void,
   status: (line: string) => void = () => undefined,
 ): Promise<void> {
-  const site = siteUrl(options.site);
+  const site = checkSiteUrl(options.site);
   const framework = getFramework(options.framework, loadFrameworks());
   const keywords = loadOitEvidenceKeywords();
   const evidence = options.evidence

@@ -10,6 +10,7 @@ import {
 } from "./crawl.ts";
 import { type Candidate, decideItem } from "./decide-status.ts";
 import { checkEvidence, checkSiteUrl } from "./evidence-file.ts";
+import { warmPdfReader } from "./extract-pdf.ts";
 import { fiscalYearsInText, yearsInLabel } from "./fiscal-year.ts";
 import { createGuardedFetcher, type ResolveHost } from "./guarded-fetch.ts";
 import { createTopicMatcher, fileLabel, type TopicMatcher } from "./match-item.ts";
@@ -119,6 +120,7 @@ export async function checkSite(options: CheckSiteOptions): Promise<SiteCheckRes
     },
   });
   const evidenceUrls = [...new Set(Object.values(evidence).flat())];
+  warmPdfReader();
   let crawl: Awaited<ReturnType<typeof crawlSite>>;
   try {
     crawl = await crawlSite({

@@ -27,7 +27,15 @@ let site: FixtureSite;
 
 beforeAll(async () => {
   const routes: Record<string, FixtureRoute> = {
-    "/": slowPage(links([...wide, "/d1", "/photo.jpg", "/plan.xlsx"])),
+    "/": slowPage(links([...wide, "/d1", "/photo.jpg", "/plan.xlsx", "/trickle.pdf"])),
+    // Bytes trickle for ever: the deadline, not the server, ends it.
+    "/trickle.pdf": {
+      handle(_request, response) {
+        response.writeHead(200, { "content-type": "application/pdf" });
+        const timer = setInterval(() => response.write("%"), 50);
+        response.on("close", () => clearInterval(timer));
+      },
+    },
     "/d1": slowPage(links(["/d2"])),
     "/d2": slowPage(links(["/d3"])),
     "/d3": slowPage("ลึกเกินไป"),
@@ -60,7 +68,7 @@ async function crawl(limits: Partial<CrawlLimits>) {
 
 describe("crawlSite", () => {
   it("keeps to the concurrency, the depth and the files worth opening", async () => {
-    const result = await crawl({ concurrency: 2, maxDepth: 2 });
+    const result = await crawl({ concurrency: 2, maxDepth: 2, timeoutMs: 1_000 });
     expect(maxInFlight).toBeLessThanOrEqual(2);
     expect(maxInFlight).toBe(2);
     expect(site.hits).toContain("/d2");
@@ -69,6 +77,9 @@ describe("crawlSite", () => {
     expect(site.hits).not.toContain("/photo.jpg");
     expect(result.resources.get(`${site.url}d2`)?.depth).toBe(2);
     expect(result.incoming.get(`${site.url}d1`)).toEqual(["หน้า /d1"]);
+    expect(result.resources.get(`${site.url}trickle.pdf`)?.problem).toMatchObject({
+      kind: "timeout",
+    });
   });
 
   it("stops at the page limit", async () => {

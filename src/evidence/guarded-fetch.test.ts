@@ -165,6 +165,17 @@ describe("guarded fetcher", () => {
     expect(named.ok ? "fetched" : named.failure.kind).toBe("refused");
     expect(site.hits.length).toBe(before);
 
+    // One private address among public ones is enough to refuse: the connection could pick it.
+    const mixed = createGuardedFetcher({
+      resolveHost: async () => [
+        { address: "203.0.113.9", family: 4 },
+        { address: "::ffff:127.0.0.1", family: 6 },
+      ],
+    });
+    const split = await mixed.fetch(`http://agency.example:${site.port}/`);
+    await mixed.close();
+    expect(split.ok ? "fetched" : split.failure.kind).toBe("refused");
+
     // The same resolver with the address allowed does connect: the refusal above was the policy.
     const allowed = fetcher();
     const ok = await allowed.fetch(`http://agency.example:${site.port}/`);

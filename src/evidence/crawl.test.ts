@@ -67,6 +67,28 @@ async function crawl(limits: Partial<CrawlLimits>) {
 }
 
 describe("crawlSite", () => {
+  it("follows a home page that moved to another host", async () => {
+    const moved = await startFixtureSite({
+      "/": { status: 301, headers: { location: `${site.url}` } },
+    });
+    const fetcher = createGuardedFetcher({ allowPrivate: true });
+    try {
+      const result = await crawlSite({
+        fetcher,
+        site: moved.url,
+        limits: { ...DEFAULT_CRAWL_LIMITS, maxPages: 3 },
+        wanted: () => false,
+        evidenceUrls: [],
+        now: () => new Date("2023-06-01T00:00:00Z"),
+      });
+      expect(result.resources.get(moved.url)?.finalUrl).toBe(site.url);
+      expect(result.resources.size).toBe(3);
+    } finally {
+      await fetcher.close();
+      await moved.close();
+    }
+  });
+
   it("keeps to the concurrency, the depth and the files worth opening", async () => {
     const result = await crawl({ concurrency: 2, maxDepth: 2, timeoutMs: 1_000 });
     expect(maxInFlight).toBeLessThanOrEqual(2);

@@ -99,8 +99,8 @@ interface Task {
 export async function crawlSite(options: CrawlOptions): Promise<CrawlResult> {
   const { fetcher, limits, signal, now } = options;
   const home = normalizeUrl(options.site);
-  const key = siteKey(home);
-  const sameSite = (url: string) => siteKey(url) === key;
+  const keys = new Set([siteKey(home)]);
+  const sameSite = (url: string) => keys.has(siteKey(url));
   const result: CrawlResult = {
     resources: new Map(),
     incoming: new Map(),
@@ -132,6 +132,8 @@ export async function crawlSite(options: CrawlOptions): Promise<CrawlResult> {
     if (!budgetLeft()) return;
     const resource = await fetchResource(task);
     result.resources.set(task.url, resource);
+    // A home page that moved to another host (a new domain, https on another name) moved the site.
+    if (task.depth === 0 && !resource.problem) keys.add(siteKey(resource.finalUrl));
     if (resource.finalUrl !== task.url) seen.add(resource.finalUrl);
     report();
     const followLinks =

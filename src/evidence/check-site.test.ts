@@ -20,6 +20,7 @@ const variants: Record<string, ItemVariant> = {
   O20: "broken",
   O21: "orphan",
   O22: "missing",
+  O25: "missing",
   O27: "unlinked",
   O36: "empty-file",
   O37: "corrupt-docx",
@@ -38,6 +39,10 @@ beforeAll(async () => {
     variants,
     pdf: (title, lines) => fixturePdf(renderer, title, lines),
   });
+  // A spreadsheet linked with a generic text: the crawl does not open it, the evidence names it.
+  const index = routes["/ita/"];
+  if (index) index.body = `${index.body}<a href="/files/hr-rules.xlsx">ดาวน์โหลด</a>`;
+  routes["/files/hr-rules.xlsx"] = { type: "application/vnd.ms-excel", body: "xlsx" };
   site = await startFixtureSite(routes);
   withOrigin(routes, site.url);
   result = await checkSite({
@@ -49,6 +54,7 @@ beforeAll(async () => {
       o27: [`${site.url}ita/complaint-guideline.html`],
       O42: [`${site.url}ita/internal-measures.html`],
       O43: [`${site.url}ita/internal-measures-actions-report.html`],
+      O25: [`${site.url}files/hr-rules.xlsx`],
     },
     onProgress: (p) => progress.push(p),
     now: fixedNow,
@@ -91,7 +97,7 @@ describe("checkSite on a municipality's site", () => {
       year: 2565,
     });
     const passed = result.items.filter((item) => item.status === "pass").map((item) => item.id);
-    expect(passed).toHaveLength(43 - Object.keys(variants).length + 2);
+    expect(passed).toHaveLength(43 - Object.keys(variants).length + 3);
   });
 
   it("finds an earlier year outdated", () => {
@@ -126,6 +132,7 @@ describe("checkSite on a municipality's site", () => {
     });
     expect(finding("O42")).toMatchObject({ status: "pass" });
     expect(finding("O43")).toMatchObject({ status: "broken" });
+    expect(finding("O25")).toMatchObject({ status: "pass", url: `${site.url}files/hr-rules.xlsx` });
   });
 
   it("respects robots.txt and archives what it saw", () => {

@@ -71,11 +71,18 @@ function bestScore(matcher: TopicMatcher, topic: string, labels: string[]): numb
   return Math.max(0, ...labels.map((label) => matcher.score(topic, label)));
 }
 
-function toCandidate(resource: CrawledResource, labels: string[], score: number): Candidate {
+function toCandidate(
+  resource: CrawledResource,
+  labels: string[],
+  score: number,
+  incoming: Map<string, string[]>,
+): Candidate {
+  // Found by the crawl, or linked from a page it reached (a file type it does not open itself).
+  const linked = incoming.has(resource.url) || incoming.has(resource.finalUrl);
   return {
     url: resource.problem ? resource.url : resource.finalUrl,
     origin: resource.foundBy,
-    reachable: resource.foundBy === "crawl",
+    reachable: resource.foundBy === "crawl" || linked,
     outcome: resource.problem ? "broken" : "ok",
     ...(resource.problem ? { problem: resource.problem } : {}),
     years: yearsOf(labels, resource.text),
@@ -142,10 +149,9 @@ export async function checkSite(options: CheckSiteOptions): Promise<SiteCheckRes
     const labels = labelsOf(resource, crawl.incoming);
     for (const topic of topics) {
       const score = bestScore(matcher, topic, labels);
-      if (score > 0) byTopic.get(topic)?.push(toCandidate(resource, labels, score));
+      if (score > 0) byTopic.get(topic)?.push(toCandidate(resource, labels, score, crawl.incoming));
     }
   }
-  const linkedOffSite = new Set(crawl.external.map((link) => link.url));
   for (const link of crawl.external) {
     const labels = [link.text, fileLabel(link.url)];
     for (const topic of topics) {
@@ -164,19 +170,20 @@ export async function checkSite(options: CheckSiteOptions): Promise<SiteCheckRes
   }
 
   const home = crawl.resources.get(site);
+  const byFinalUrl = new Map([...crawl.resources.values()].map((r) => [r.finalUrl, r]));
   const findings: ItemFinding[] = [];
   for (const [index, item] of items.entries()) {
     const candidates = [...(byTopic.get(item.topic) ?? [])];
     for (const url of evidence[item.id] ?? []) {
-      const resource = crawl.resources.get(url);
+      const resource = crawl.resources.get(url) ?? byFinalUrl.get(url);
       if (!resource) {
         candidates.push(notChecked(url));
         continue;
       }
       const labels = labelsOf(resource, crawl.incoming);
-      const given = toCandidate(resource, labels, bestScore(matcher, item.topic, labels));
-      const reachable = given.reachable || linkedOffSite.has(url);
-      candidates.push({ ...given, origin: "evidence", reachable });
+      const score = bestScore(matcher, item.topic, labels);
+      const given = toCandidate(resource, labels, score, crawl.incoming);
+      candidates.push({ ...given, origin: "evidence" });
     }
     const finding = decideItem(item, framework.fiscalYear, candidates);
     findings.push(home?.problem && finding.url === null ? homeFailed(finding, home) : finding);

@@ -140,6 +140,10 @@ describe("guarded fetcher", () => {
       "http://100.64.0.1/",
       "http://10.0.0.1/",
       "http://[fe80::1]/",
+      // Other spellings of 127.0.0.1 that URL parsing turns into it.
+      `http://2130706433:${site.port}/`,
+      `http://0x7f.1:${site.port}/`,
+      `http://127.1:${site.port}/`,
     ];
     const before = site.hits.length;
     for (const target of targets) {

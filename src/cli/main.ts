@@ -120,9 +120,11 @@ function buildProgram(): Command {
     .option("--allow-private", "allow private and loopback addresses (local sites only)")
     .option("--json", "print exactly one JSON object")
     .action(async (options) =>
-      (await import("./commands/oit-check.ts")).oitCheckCommand(options, out, (line) => {
-        if (process.stderr.isTTY) process.stderr.write(`${line}\n`);
-      }),
+      (await import("./commands/oit-check.ts")).oitCheckCommand(
+        options,
+        out,
+        process.stderr.isTTY === true,
+      ),
     );
   program
     .command("validate")

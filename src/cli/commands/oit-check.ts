@@ -1,3 +1,4 @@
+import { SingleBar } from "cli-progress";
 import { loadOitEvidenceKeywords } from "../../domain/content/oit-evidence-keywords.ts";
 import { getFramework, loadFrameworks } from "../../domain/framework/load-frameworks.ts";
 import { type CheckProgress, checkSite, type EvidenceStatus } from "../../evidence/check-site.ts";
@@ -30,7 +31,7 @@ const PHASE_TH: Record<CheckProgress["phase"], string> = {
 export async function oitCheckCommand(
   options: OitCheckOptions,
   out: (line: string) => void,
-  status: (line: string) => void = () => undefined,
+  showProgress = false,
 ): Promise<void> {
   const site = checkSiteUrl(options.site);
   const framework = getFramework(options.framework, loadFrameworks());
@@ -38,20 +39,28 @@ export async function oitCheckCommand(
   const evidence = options.evidence
     ? parseEvidenceFile(await readInputFile(options.evidence), framework)
     : undefined;
-  let lastPhase: string | undefined;
-  const result = await checkSite({
-    site,
-    framework,
-    keywords,
-    ...(evidence ? { evidence } : {}),
-    allowPrivate: options.allowPrivate ?? false,
-    onProgress(progress) {
-      if (progress.phase === lastPhase) return;
-      lastPhase = progress.phase;
-      status(`${PHASE_TH[progress.phase]} / ${progress.phase}…`);
-    },
-    now: () => new Date(),
-  });
+  // A bar on a terminal only: piped output stays exactly the JSON object.
+  const bar = showProgress
+    ? new SingleBar({ format: "{phase} {bar} {value}/{total}", stream: process.stderr })
+    : undefined;
+  bar?.start(1, 0, { phase: PHASE_TH.crawl });
+  let result: Awaited<ReturnType<typeof checkSite>>;
+  try {
+    result = await checkSite({
+      site,
+      framework,
+      keywords,
+      ...(evidence ? { evidence } : {}),
+      allowPrivate: options.allowPrivate ?? false,
+      onProgress(progress) {
+        bar?.setTotal(Math.max(1, progress.total));
+        bar?.update(progress.done, { phase: PHASE_TH[progress.phase] });
+      },
+      now: () => new Date(),
+    });
+  } finally {
+    bar?.stop();
+  }
   if (options.json) {
     out(
       JSON.stringify({

@@ -72,7 +72,8 @@ afterAll(async () => {
   await inner.close();
 });
 
-// The fixture itself is on loopback, so tests allow exactly its address and nothing else.
+// The fixture itself is on loopback, so tests allow exactly its address and nothing else; names
+// resolve only to local addresses, so no test can send a packet off this machine.
 function fetcher(options: GuardedFetcherOptions = {}) {
   return createGuardedFetcher({
     allowAddresses: ["127.0.0.1"],
@@ -81,7 +82,9 @@ function fetcher(options: GuardedFetcherOptions = {}) {
         ? [{ address: "127.0.0.2", family: 4 }]
         : hostname === "agency.example"
           ? [{ address: "127.0.0.1", family: 4 }]
-          : [{ address: "203.0.113.7", family: 4 }],
+          : Promise.reject(
+              Object.assign(new Error("not in this test's DNS"), { code: "ENOTFOUND" }),
+            ),
     limits: { maxBytes: MB, timeoutMs: 1_500, connectTimeoutMs: 1_000 },
     ...options,
   });

@@ -163,6 +163,20 @@ describe("checkSite guards", () => {
     expect(refused.items[0]?.reasonEn).toContain("refused to connect");
   });
 
+  it("says so when the keyword content lacks an item's topic", async () => {
+    const { structure: _dropped, ...fewer } = keywords;
+    const checked = await checkSite({
+      site: site.url,
+      framework,
+      keywords: fewer,
+      allowPrivate: true,
+      limits: { maxPages: 3 },
+      now: fixedNow,
+    });
+    expect(checked.items[0]).toMatchObject({ id: "O1", status: "missing", url: null });
+    expect(checked.items[0]?.reasonEn).toContain("no keywords for topic structure");
+  });
+
   it("lists every problem of the evidence given, in Thai and English", async () => {
     let error: unknown;
     try {

@@ -186,7 +186,10 @@ export async function checkSite(options: CheckSiteOptions): Promise<SiteCheckRes
       candidates.push({ ...given, origin: "evidence" });
     }
     const finding = decideItem(item, framework.fiscalYear, candidates);
-    findings.push(home?.problem && finding.url === null ? homeFailed(finding, home) : finding);
+    if (home?.problem && finding.url === null) findings.push(homeFailed(finding, home));
+    else if (!options.keywords[item.topic] && finding.url === null)
+      findings.push(noKeywords(finding, item.topic));
+    else findings.push(finding);
     options.onProgress?.({ phase: "decide", done: index + 1, total: items.length });
   }
 
@@ -210,6 +213,15 @@ function homeFailed(finding: ItemFinding, home: CrawledResource): ItemFinding {
     ...finding,
     reason: `เปิดหน้าแรก ${home.url} ไม่ได้ (${problem.th}) จึงตรวจข้อนี้ไม่ได้`,
     reasonEn: `the home page ${home.url} could not be opened (${problem.en}), so this item was not checked`,
+  };
+}
+
+// A framework edited to add a topic the keyword content does not know yet: say why, not "missing".
+function noKeywords(finding: ItemFinding, topic: string): ItemFinding {
+  return {
+    ...finding,
+    reason: `ยังไม่มีคำสำคัญของหัวข้อ ${topic} ในไฟล์ oit-evidence-keywords.json จึงค้นหาในเว็บไซต์ไม่ได้ ระบุลิงก์หลักฐานของข้อนี้แทนได้`,
+    reasonEn: `no keywords for topic ${topic} in oit-evidence-keywords.json, so the site could not be searched for it; give its evidence URL instead`,
   };
 }
 

@@ -36,6 +36,7 @@ import { measureFileRoutes } from "./routes/measure-files/measure-file-routes.ts
 import { measureRoutes } from "./routes/measures/measure-routes.ts";
 import { memberRoutes } from "./routes/members/member-routes.ts";
 import { noticeRoutes } from "./routes/notices/notice-routes.ts";
+import { oitRoutes } from "./routes/oit/oit-routes.ts";
 import { progressRoutes } from "./routes/progress/progress-routes.ts";
 import { publicDataRoutes } from "./routes/public-page/public-data-routes.ts";
 import { publicPageRoutes } from "./routes/public-page/public-page-routes.ts";
@@ -101,6 +102,7 @@ const resourceRoutes: ((context: AppContext) => FastifyPluginAsyncZod)[] = [
   surveyRoutes,
   surveyPrintRoutes,
   surveyIntegrityRoutes,
+  oitRoutes,
 ];
 
 export interface BuildAppOptions {

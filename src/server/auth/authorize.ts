@@ -30,6 +30,8 @@ export const actions = [
   "progress.write",
   "document.generate",
   "document.approve",
+  /** The agency's OIT checklist: answers, submission and clarifications. */
+  "oit.answer",
   "oit.review",
   "audit.read",
   /** Survey links, response counts and the gap to the minimum sample. */

@@ -358,3 +358,4 @@ export const passwordResets = pgTable("password_resets", {
 
 // The survey tables live in their own file; re-exported so one module holds the whole schema.
 export * from "./survey-schema.ts";
+export * from "./oit-schema.ts";

@@ -27,6 +27,10 @@ export async function startServer(env: Record<string, string | undefined>): Prom
       "ลิงก์แบบสำรวจสาธิตและรหัสบนบัตรหนึ่งใบ / the demo's survey links and one printed code",
     );
   }
+  // Website checks a restart interrupted are marked failed; queued ones run again.
+  const recovered = await app.oitChecks.recover();
+  if (recovered.failed + recovered.resumed > 0)
+    app.log.warn(recovered, "OIT checks recovered after a restart");
   // Measure reminders now and hourly; closing the app waits for a run in progress.
   const reminders = scheduleReminders({ db: database.db, config, log: app.log });
   app.addHook("onClose", () => reminders.stop());

@@ -16,6 +16,8 @@ async function yearIds(page: Page): Promise<{ agencyId: string; assessmentId: st
 test("the coordinator fills and submits the OIT checklist, the evaluator gives verdicts, the dashboard follows", async ({
   page,
 }, testInfo) => {
+  // Forty-three items on one page: full-page screenshots and axe take a while on a busy machine.
+  test.setTimeout(300_000);
   await signIn(page, "agency_admin");
   await expect(page).toHaveURL(/\/2566$/);
   const panel = page.getByRole("region", { name: "การเปิดเผยข้อมูลสาธารณะ (OIT)" });
@@ -82,7 +84,14 @@ test("the coordinator fills and submits the OIT checklist, the evaluator gives v
   await apiAs(page, "PUT", `/api/agencies/${agencyId}/assessments/${assessmentId}/oit/answers`, {
     answers: rest,
   });
-  await page.reload();
+  const stored = await apiAs<{ progress: { answered: number } }>(
+    page,
+    "GET",
+    `/api/agencies/${agencyId}/assessments/${assessmentId}/oit`,
+  );
+  expect(stored.progress.answered).toBe(43);
+  await page.getByRole("link", { name: "ภาพรวมปีนี้" }).click();
+  await page.getByRole("link", { name: "แบบ OIT", exact: true }).click();
   await expect(page.getByText("ตอบแล้ว 43 จาก 43 ข้อ")).toBeVisible();
   await page.getByRole("button", { name: "ส่งให้ผู้ประเมินตรวจ" }).click();
   await page.getByRole("button", { name: "ส่งแบบ OIT" }).click();

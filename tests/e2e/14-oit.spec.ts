@@ -33,6 +33,7 @@ test("the coordinator fills and submits the OIT checklist, the evaluator gives v
   );
   const o6 = page.getByRole("region", { name: /^O6 / });
   await expect(o6.getByText("ยังไม่ได้ตอบ")).toBeVisible();
+  await expect(page.getByText("ยังไม่เคยตรวจเว็บไซต์ของปีนี้")).toBeVisible();
   await expectAccessible(page);
   await snap(page, testInfo, "checklist");
 

@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import type { OitChecklistResponse } from "../../shared/oit.ts";
 import { EmptyState, ErrorPanel, Loading } from "../components/status-panels.tsx";
 import { formatDate } from "../format.ts";
+import { CheckRunPanel } from "./oit/check-run-panel.tsx";
 import { ChecklistForm } from "./oit/checklist-form.tsx";
 import { ClarificationForm } from "./oit/clarification-form.tsx";
 import { ItemGroups } from "./oit/item-groups.tsx";
@@ -90,6 +91,14 @@ function OitBody({
         {mode === "checklist" && !isOpen(checklist, "oit-submission") && (
           <p className="panel panel-empty">{t("oit.closed")}</p>
         )}
+      </section>
+      <section className="card" aria-labelledby="oit-check-heading">
+        <h2 id="oit-check-heading">{t("oit.checkRun.heading")}</h2>
+        <CheckRunPanel
+          agencyId={agencyId}
+          assessmentId={checklist.assessmentId}
+          canStart={roles.answer || roles.review}
+        />
       </section>
       {checklist.score && (
         <section className="card" aria-labelledby="oit-score-heading">

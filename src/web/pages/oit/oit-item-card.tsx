@@ -68,7 +68,7 @@ export function AnswerSummary({ item }: { item: OitItemView }) {
         </ul>
       )}
       {answer.explanation && <p>{answer.explanation}</p>}
-      {item.check && <CheckFinding item={item} />}
+      <CheckFinding item={item} />
       {item.verdict?.comment && (
         <p>
           <strong>{t("oit.evaluatorComment")}</strong> {item.verdict.comment}

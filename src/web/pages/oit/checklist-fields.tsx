@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import type { OitItemView } from "../../../shared/oit.ts";
+import { CheckFinding } from "./oit-item-card.tsx";
 
 /** The coordinator's draft of one item as typed: links one per line. */
 export interface AnswerDraft {
@@ -35,15 +36,31 @@ export function ChecklistFields({
   item,
   draft,
   onChange,
+  onAcceptProposal,
 }: {
   item: OitItemView;
   draft: AnswerDraft;
   onChange: (draft: AnswerDraft) => void;
+  /** Adds the website checker's proposed link to the draft. */
+  onAcceptProposal: (url: string) => void;
 }) {
   const { t } = useTranslation();
   const id = `oit-${item.id}`;
+  // The checker found evidence at a link the agency has not given yet: offer it.
+  const proposal =
+    item.check?.status === "pass" && item.check.url && !draft.urls.includes(item.check.url)
+      ? item.check.url
+      : null;
   return (
     <div className="oit-fields">
+      <CheckFinding item={item} />
+      {proposal && (
+        <p>
+          <button type="button" className="button" onClick={() => onAcceptProposal(proposal)}>
+            {t("oit.form.acceptProposal", { item: item.id })}
+          </button>
+        </p>
+      )}
       <fieldset className="field oit-choices">
         <legend>{t("oit.form.has", { item: item.id })}</legend>
         {(["yes", "no"] as const).map((value) => (

@@ -57,6 +57,14 @@ export function ChecklistForm({
               setSaved(null);
               setDrafts((all) => ({ ...all, [item.id]: draft }));
             }}
+            onAcceptProposal={(url) => {
+              setSaved(null);
+              setDrafts((all) => {
+                const draft = all[item.id] ?? draftOf(item);
+                const urls = draft.urls.trim() ? `${draft.urls.trim()}\n${url}` : url;
+                return { ...all, [item.id]: { ...draft, has: "yes", urls } };
+              });
+            }}
           />
         )}
       />

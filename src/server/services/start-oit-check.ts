@@ -32,12 +32,13 @@ export async function startOitCheck({
   now: Date;
   run: (runId: string) => void;
 }): Promise<OitCheckRun> {
-  if (!checker)
-    throw new DomainError("DEPENDENCY_MISSING", "no website checker is configured", {
-      userMessage: "ระบบนี้ยังไม่ได้ติดตั้งตัวตรวจเว็บไซต์อัตโนมัติ กรุณาแจ้งผู้ดูแลระบบ",
-    });
   const row = await db.transaction(async (tx) => {
     await loadOitScope({ db: tx, frameworks, agencyId, assessmentId, now, lock: true });
+    if (!checker)
+      // A 4xx: the request is fine, this server cannot serve it yet; nothing is queued.
+      throw new DomainError("CONFLICT", "no website checker is configured on this server", {
+        userMessage: "ระบบนี้ยังไม่ได้ติดตั้งตัวตรวจเว็บไซต์อัตโนมัติ กรุณาแจ้งผู้ดูแลระบบ",
+      });
     const [busy] = await tx
       .select({ id: oitCheckRuns.id })
       .from(oitCheckRuns)

@@ -35,7 +35,7 @@ describe.each(engines)("OIT check runs on %s", (engine) => {
     expect(latest.statusCode).toBe(200);
     expect(latest.json()).toEqual({ run: null });
     const refused = await app.inject({ method: "POST", url: url(), ...coordinator });
-    expect(refused.statusCode).toBe(503);
+    expect(refused.statusCode).toBe(409);
     expect(refused.json().error.message).toMatch(/ตัวตรวจเว็บไซต์/);
     expect((await app.inject({ method: "POST", url: url(), ...auditor })).statusCode).toBe(403);
   });

@@ -21,7 +21,7 @@ export function oitCheckRoutes(context: AppContext): FastifyPluginAsyncZod {
           tags,
           summary: "สั่งตรวจเว็บไซต์ตามแบบ OIT / start a website check of the checklist",
           description:
-            "Queued and run in the background (one at a time per assessment, 409 otherwise); 503 when this server has no checker.",
+            "Queued and run in the background (one at a time per assessment, 409 otherwise, and 409 when this server has no checker).",
           params: oitParams,
           body: oitEmptyBody,
           response: { 202: oitCheckRun },

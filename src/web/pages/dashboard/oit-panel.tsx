@@ -3,6 +3,7 @@ import { Link } from "react-router";
 import { EmptyState, ErrorPanel, Loading } from "../../components/status-panels.tsx";
 import { formatScore } from "../../format.ts";
 import { useOit } from "../oit/use-oit.ts";
+import "../oit/oit.css";
 
 /** Answered items against the list, the submission status and, once reviewed, the OIT score. */
 export function OitPanel({
@@ -42,7 +43,7 @@ export function OitPanel({
         value={progress.answered}
       />
       {score && (
-        <ul className="counts">
+        <ul className="oit-panel-scores">
           {score.indicators.map((i) => (
             <li key={i.number}>
               {t(score.final ? "oit.panel.final" : "oit.panel.preliminary", {

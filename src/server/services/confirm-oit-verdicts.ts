@@ -91,7 +91,7 @@ export async function confirmOitVerdicts({
       assessmentId,
       source: current?.source ?? "computed",
       result: check.result,
-      action: "result.oit-confirm",
+      action: "result.oit_confirm",
     });
     await tx
       .update(oitChecklists)

@@ -62,7 +62,7 @@ export async function startOitCheck({
       db: tx,
       agencyId,
       actor,
-      action: "oit.check-start",
+      action: "oit.check_start",
       entity: "oit_check_run",
       entityId: created.id,
       after: { assessmentId, status: created.status },

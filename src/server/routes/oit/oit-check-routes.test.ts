@@ -72,7 +72,7 @@ describe.each(engines)("OIT check runs on %s", (engine) => {
     const entries = await database.db
       .select()
       .from(auditLog)
-      .where(and(eq(auditLog.agencyId, scope.a), eq(auditLog.action, "oit.check-failed")));
+      .where(and(eq(auditLog.agencyId, scope.a), eq(auditLog.action, "oit.check_failed")));
     expect(entries).toHaveLength(1);
     const latest = await app.inject({ url: url("/latest"), ...coordinator });
     expect(latest.json().run.status).toMatch(/queued|failed/);

@@ -329,7 +329,7 @@ describe.each(engines)("OIT routes on %s", (engine) => {
     expect(result?.indicators["10"]).toBeCloseTo(expected.get(10) ?? -1, 10);
     expect(result?.oit).toEqual(verdicts);
     expect(await audits("oit.confirm")).toHaveLength(1);
-    expect(await audits("result.oit-confirm")).toHaveLength(1);
+    expect(await audits("result.oit_confirm")).toHaveLength(1);
     // Closed: no verdict, clarification or second confirmation.
     expect(
       (

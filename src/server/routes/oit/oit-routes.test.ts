@@ -366,4 +366,38 @@ describe.each(engines)("OIT routes on %s", (engine) => {
     // Evaluators of another agency are refused here.
     expect((await send(otherEvaluator, "GET")).statusCode).toBe(403);
   });
+
+  it("keeps an existing result's other indicators and official figures when confirming", async () => {
+    const b = `/api/agencies/${scope.b}/assessments/${scope.assessmentB}`;
+    const indicators = Object.fromEntries(framework.indicators.map((i) => [i.number, 80]));
+    const entered = await app.inject({
+      method: "PUT",
+      url: `${b}/result`,
+      ...national,
+      payload: { indicators, official: { overall: 80 } },
+    });
+    expect(entered.statusCode, entered.body).toBe(200);
+    const verdicts = allItems.map((itemId) => ({ itemId, verdict: "pass" as const }));
+    await app.inject({
+      method: "PUT",
+      url: `${b}/oit/verdicts`,
+      ...otherEvaluator,
+      payload: { verdicts },
+    });
+    const confirmed = await app.inject({
+      method: "POST",
+      url: `${b}/oit/confirm`,
+      ...otherEvaluator,
+    });
+    expect(confirmed.statusCode, confirmed.body).toBe(200);
+    const [result] = await database.db
+      .select()
+      .from(results)
+      .where(and(eq(results.agencyId, scope.b), eq(results.assessmentId, scope.assessmentB)));
+    expect(result).toMatchObject({ source: "entered", officialOverall: 80 });
+    expect(result?.indicators).toMatchObject({ "1": 80, "8": 80, "9": 100, "10": 100 });
+    // 0.3·80 + 0.3·80 + 0.4·100: the overall is recomputed and the official figure compared again.
+    expect(result?.computedOverall).toBeCloseTo(88, 10);
+    expect(result?.discrepancy).toBeCloseTo(-8, 10);
+  });
 });

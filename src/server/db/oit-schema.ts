@@ -145,3 +145,31 @@ export const oitCheckRuns = pgTable(
     index("oit_check_runs_status").on(t.status),
   ],
 );
+
+/**
+ * What a check run read, kept as evidence of the finding: each address with its final address,
+ * status, type, the SHA-256 of the bytes fetched and the text read from them.
+ */
+export const oitCheckArchive = pgTable(
+  "oit_check_archive",
+  {
+    agencyId: uuid("agency_id").notNull(),
+    runId: uuid("run_id").notNull(),
+    position: integer("position").notNull(),
+    url: text("url").notNull(),
+    finalUrl: text("final_url").notNull(),
+    httpStatus: integer("http_status"),
+    contentType: text("content_type"),
+    sha256: text("sha256"),
+    text: text("text").notNull(),
+    fetchedAt: timestamp("fetched_at", { withTimezone: true }).notNull(),
+    error: text("error"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.agencyId, t.runId, t.position] }),
+    foreignKey({
+      columns: [t.agencyId, t.runId],
+      foreignColumns: [oitCheckRuns.agencyId, oitCheckRuns.id],
+    }).onDelete("cascade"),
+  ],
+);

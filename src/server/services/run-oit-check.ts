@@ -1,13 +1,14 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Framework } from "../../domain/framework/schema.ts";
 import type { Db } from "../db/database.ts";
-import { agencies, oitCheckRuns, oitChecks } from "../db/schema.ts";
+import { agencies, oitCheckArchive, oitCheckRuns, oitChecks } from "../db/schema.ts";
 import { appendAudit } from "./append-audit.ts";
 import type { OitChecker } from "./oit-checker.ts";
 import { loadOitScope } from "./oit-scope.ts";
 
 /** Progress is written at most this often, so a fast crawl does not flood the database. */
 const PROGRESS_EVERY_MS = 1_000;
+const ARCHIVE_SLICE = 500;
 
 /**
  * Runs one queued check: the agency's website from its settings, the checklist's links as
@@ -90,6 +91,22 @@ export async function runOitCheck({
             set: values,
           });
       }
+      // The archive in slices: one statement per slice keeps parameters under the driver's limit.
+      const archive = result.archive.map((r, position) => ({
+        agencyId,
+        runId,
+        position,
+        url: r.url,
+        finalUrl: r.finalUrl,
+        httpStatus: r.httpStatus,
+        contentType: r.contentType,
+        sha256: r.sha256,
+        text: r.text,
+        fetchedAt: new Date(r.fetchedAt),
+        error: r.error,
+      }));
+      for (let i = 0; i < archive.length; i += ARCHIVE_SLICE)
+        await tx.insert(oitCheckArchive).values(archive.slice(i, i + ARCHIVE_SLICE));
       const total = result.items.length;
       await tx
         .update(oitCheckRuns)

@@ -9,7 +9,8 @@ export default defineConfig({
   outputDir: "test-results/e2e/output",
   workers: 1,
   fullyParallel: false,
-  timeout: 90_000,
+  // Long journeys on a busy 2-core machine: the guard is against hangs, not a speed check.
+  timeout: 180_000,
   expect: { timeout: 15_000 },
   forbidOnly: true,
   reporter: [["list"], ["html", { open: "never", outputFolder: "test-results/e2e/report" }]],

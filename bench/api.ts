@@ -4,7 +4,7 @@ import { openDatabase } from "../src/server/db/database.ts";
 import { freePort, serve, whenReady } from "../src/server/test-process.ts";
 import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE } from "../src/shared/limits.ts";
 import { seedBenchWorld } from "./api-seed.ts";
-import { drive, type LoadResult } from "./load-driver.ts";
+import { drive, httpClient, type LoadResult } from "./load-driver.ts";
 
 // The API under load on PostgreSQL: the agency dashboard read and a measure update, each at 50
 // concurrent connections against `prongsai serve` as a separate process. Progress goes to stderr;
@@ -101,7 +101,8 @@ try {
     };
   };
 
-  const dashboardUrl = `${base}/api/agencies/${world.agencyId}/dashboard`;
+  const client = httpClient(base, connections);
+  const dashboardUrl = `/api/agencies/${world.agencyId}/dashboard`;
   // BENCH_ONLY=update (or dashboard) runs one of the two, e.g. while profiling.
   const only = process.env.BENCH_ONLY;
   const skipped = async () => ({ rps: 0, p99: 0 });
@@ -112,7 +113,7 @@ try {
           users: connections,
           seconds,
           state: () => undefined,
-          send: () => fetch(dashboardUrl, { headers }),
+          send: () => client(dashboardUrl, { headers }),
         }),
       ));
 
@@ -130,15 +131,15 @@ try {
     : world.spread;
   const updateHeaders = oneAgency ? headers : nationalHeaders;
   const measureUrl = (t: (typeof targets)[number]) =>
-    `${base}/api/agencies/${t.agencyId}/assessments/${t.assessmentId}/measures/${t.measureId}`;
+    `/api/agencies/${t.agencyId}/assessments/${t.assessmentId}/measures/${t.measureId}`;
   const update = await (only === "dashboard"
     ? skipped()
     : run("update", async () => {
         const held = await Promise.all(
           targets.slice(0, connections).map(async (t) => {
-            const current = (await (
-              await fetch(measureUrl(t), { headers: updateHeaders })
-            ).json()) as { version: number; progress: number };
+            const current = JSON.parse(
+              (await client(measureUrl(t), { headers: updateHeaders })).body,
+            ) as { version: number; progress: number };
             return { url: measureUrl(t), version: current.version, progress: current.progress };
           }),
         );
@@ -148,14 +149,14 @@ try {
           state: (user) => held[user] ?? { url: "", version: 0, progress: 0 },
           send: (state) => {
             state.progress = (state.progress + 1) % 100;
-            return fetch(state.url, {
+            return client(state.url, {
               method: "PATCH",
               headers: { ...updateHeaders, "content-type": "application/json" },
               body: JSON.stringify({ version: state.version, progress: state.progress }),
             });
           },
-          onOk: async (state, response) => {
-            state.version = ((await response.json()) as { version: number }).version;
+          onOk: (state, answer) => {
+            state.version = (JSON.parse(answer.body) as { version: number }).version;
           },
         });
       }));

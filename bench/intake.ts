@@ -7,7 +7,7 @@ import { sampleAnswers } from "../src/domain/survey/sample-answers.ts";
 import { openDatabase, queryRows } from "../src/server/db/database.ts";
 import { ensureTallyLayouts } from "../src/server/services/survey-tally-rows.ts";
 import { freePort, serve, whenReady } from "../src/server/test-process.ts";
-import { drive, type LoadResult } from "./load-driver.ts";
+import { drive, httpClient, type LoadResult } from "./load-driver.ts";
 
 // Survey intake under load on a durable PostgreSQL server: respondents of many agencies submit
 // through the respondent API of `prongsai serve` (a separate process), against the floor of plain
@@ -113,7 +113,7 @@ const baseline = await run("baseline inserts", () =>
           randomUUID(),
         ],
       );
-      return new Response(null, { status: 204 });
+      return { status: 204, body: "" };
     },
   }),
 );
@@ -132,7 +132,7 @@ const server = serve(
 );
 try {
   await whenReady(port);
-  const base = `http://127.0.0.1:${port}`;
+  const client = httpClient(`http://127.0.0.1:${port}`, connections);
   const intake = await run("survey responses", () =>
     drive({
       users: connections,
@@ -140,7 +140,7 @@ try {
       state: () => undefined,
       send: () => {
         const link = pickLink();
-        return fetch(`${base}/api/surveys/${link?.tool.toLowerCase()}/${link?.token}/responses`, {
+        return client(`/api/surveys/${link?.tool.toLowerCase()}/${link?.token}/responses`, {
           method: "POST",
           headers: { "content-type": "application/json" },
           body: JSON.stringify({

@@ -1,3 +1,5 @@
+import { Agent, request } from "node:http";
+
 // A closed-loop load driver: each of N virtual users sends one request, waits for its answer,
 // then sends the next, for a fixed time. Latencies are kept exactly, so percentiles are exact.
 
@@ -10,14 +12,52 @@ export interface LoadResult {
   firstFailure: string | undefined;
 }
 
+/** What the driver needs of an answer: its status and its body as text. */
+export interface Answer {
+  status: number;
+  body: string;
+}
+
+export type HttpClient = (
+  path: string,
+  init?: { method?: string; headers?: Record<string, string>; body?: string },
+) => Promise<Answer>;
+
+/**
+ * Keep-alive HTTP/1.1 on Node's own client: far less CPU per request than `fetch`, which matters
+ * when the driver shares a small machine with the server it measures.
+ */
+export function httpClient(base: string, connections: number): HttpClient {
+  const agent = new Agent({ keepAlive: true, maxSockets: connections });
+  return (path, { method = "GET", headers = {}, body } = {}) =>
+    new Promise<Answer>((resolve, reject) => {
+      const sent =
+        body === undefined
+          ? headers
+          : { ...headers, "content-length": String(Buffer.byteLength(body)) };
+      const req = request(`${base}${path}`, { method, headers: sent, agent }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (chunk: Buffer) => chunks.push(chunk));
+        res.on("end", () =>
+          resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") }),
+        );
+        res.on("error", reject);
+      });
+      req.on("error", reject);
+      req.end(body);
+    });
+}
+
+const ok = (answer: Answer) => answer.status >= 200 && answer.status < 300;
+
 /** Runs `users` loops of `send` for `seconds`; each user keeps its own state between requests. */
 export async function drive<State>(options: {
   users: number;
   seconds: number;
   state: (user: number) => State;
-  send: (state: State) => Promise<Response>;
+  send: (state: State) => Promise<Answer>;
   /** Reads what the next request needs from a successful answer. */
-  onOk?: (state: State, response: Response) => Promise<void>;
+  onOk?: (state: State, answer: Answer) => void;
 }): Promise<LoadResult> {
   const latencies: number[] = [];
   let failures = 0;
@@ -29,11 +69,11 @@ export async function drive<State>(options: {
       const state = options.state(user);
       while (performance.now() < deadline) {
         const begin = performance.now();
-        const response = await options.send(state);
-        if (response.ok) await (options.onOk?.(state, response) ?? response.arrayBuffer());
+        const answer = await options.send(state);
+        if (ok(answer)) options.onOk?.(state, answer);
         else {
           failures++;
-          firstFailure ??= `${response.status} ${(await response.text()).slice(0, 200)}`;
+          firstFailure ??= `${answer.status} ${answer.body.slice(0, 200)}`;
         }
         latencies.push(performance.now() - begin);
       }

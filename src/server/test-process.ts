@@ -16,6 +16,17 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** Fails clearly when another program already listens on the port, instead of testing that program. */
+export function assertPortFree(port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", () =>
+      reject(new Error(`port ${port} is already in use by another program; choose another one`)),
+    );
+    server.listen(port, "127.0.0.1", () => server.close(() => resolve()));
+  });
+}
+
 export interface ServerProcess {
   child: ChildProcess;
   exited: Promise<number>;

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { FullConfig } from "@playwright/test";
 import { build } from "vite";
-import { serve, whenReady } from "../../src/server/test-process.ts";
+import { assertPortFree, serve, whenReady } from "../../src/server/test-process.ts";
 import { ACCOUNTS_FILE, type DemoAccounts } from "./accounts.ts";
 
 /** Builds the admin app, starts `prongsai serve` on a fresh embedded database, keeps its demo passwords. */
@@ -11,6 +11,9 @@ export default async function globalSetup(config: FullConfig): Promise<() => Pro
   await build({ configFile: "vite.config.ts", logLevel: "warn" });
   const baseURL = config.projects[0]?.use.baseURL ?? "";
   const port = Number(new URL(baseURL).port);
+  await assertPortFree(port).catch((error: unknown) => {
+    throw new Error(`${String(error)} (set E2E_PORT)`);
+  });
   const dataDir = mkdtempSync(join(tmpdir(), "prongsai-e2e-"));
   const server = serve({
     PORT: String(port),

@@ -11,26 +11,42 @@ export interface BurstWatch {
   observe(stored: readonly Submission[]): Promise<void>;
 }
 
+interface Peak {
+  agencyId: string;
+  assessmentId: string;
+  tool: Submission["tool"];
+  day: string;
+  peak: number;
+}
+
 /**
  * Watches for many submissions in a short time (a possible sign of coached or faked answers).
  * The instants live in this process's memory only, for no longer than the burst window, and are
  * never stored: what is kept is the day and the largest count seen within the window that day.
+ * Growing peaks are written together, at most once per `flushEveryMs`, so a sustained burst
+ * costs a few writes a second however many answers arrive.
  */
 export function createBurstWatch({
   db,
   frameworks,
   now,
+  flushEveryMs = 200,
 }: {
   db: Db;
   frameworks: ReadonlyMap<string, Framework>;
   now: () => Date;
+  flushEveryMs?: number;
 }): BurstWatch {
   /** agency|assessment|tool → submission instants (ms) inside its window, and the window (ms). */
   const recent = new Map<string, { windowMs: number; instants: number[] }>();
   /** assessment id → its framework id; an assessment never changes framework. */
   const frameworkIds = new Map<string, string>();
-  /** agency|assessment|tool|day → the peak already recorded, to skip needless writes. */
+  /** agency|assessment|tool|day → the largest peak seen, to skip needless writes. */
   const recorded = new Map<string, number>();
+  /** Peaks seen but not yet written, by day key. */
+  const pending = new Map<string, Peak>();
+  let flushing: Promise<void> | undefined;
+  let lastFlushAt = Number.NEGATIVE_INFINITY;
   let lastSweep = 0;
 
   const frameworkFor = async (agencyId: string, assessmentId: string) => {
@@ -45,6 +61,49 @@ export function createBurstWatch({
       frameworkIds.set(assessmentId, id);
     }
     return frameworkOf(frameworks, id);
+  };
+
+  const write = async (peaks: Peak[]) => {
+    await db
+      .insert(surveyFlags)
+      .values(peaks.map((p) => ({ ...p, kind: "burst" as const })))
+      .onConflictDoUpdate({
+        target: [
+          surveyFlags.agencyId,
+          surveyFlags.assessmentId,
+          surveyFlags.tool,
+          surveyFlags.day,
+          surveyFlags.kind,
+        ],
+        set: { peak: sql`greatest(${surveyFlags.peak}, excluded.peak)` },
+      });
+  };
+
+  // One write in flight at a time; peaks that grow meanwhile wait for the next one.
+  const flush = (): Promise<void> => {
+    if (flushing) return flushing.then(() => (pending.size > 0 ? flush() : undefined));
+    const wait = Math.max(0, lastFlushAt + flushEveryMs - performance.now());
+    flushing = new Promise<void>((resolve) => setTimeout(resolve, wait))
+      .then(async () => {
+        const peaks = [...pending.values()];
+        pending.clear();
+        if (peaks.length > 0) await write(peaks);
+      })
+      .finally(() => {
+        lastFlushAt = performance.now();
+        flushing = undefined;
+      });
+    return flushing;
+  };
+
+  const sweep = (at: number, day: string) => {
+    // Forget quiet keys and past days so memory stays bounded by the window (once a second:
+    // sweeping every key on every batch would cost more than the watching).
+    if (at - lastSweep < 1000) return;
+    lastSweep = at;
+    for (const [key, { windowMs, instants }] of recent)
+      if (instants.every((t) => t <= at - windowMs)) recent.delete(key);
+    for (const dayKey of recorded.keys()) if (!dayKey.endsWith(`|${day}`)) recorded.delete(dayKey);
   };
 
   return {
@@ -69,41 +128,13 @@ export function createBurstWatch({
         const inside = (recent.get(key)?.instants ?? []).filter((t) => t > at - windowMs);
         recent.set(key, { windowMs, instants: inside });
         const dayKey = `${key}|${day}`;
-        // Written when the day's peak first passes the minimum, then only when it grows by a
-        // quarter: a sustained burst costs a handful of writes, not one per response.
-        const before = recorded.get(dayKey) ?? 0;
-        if (inside.length <= burstMinimum || inside.length < Math.max(before * 1.25, before + 1))
-          continue;
-        await db
-          .insert(surveyFlags)
-          .values({
-            agencyId: s.agencyId,
-            assessmentId: s.assessmentId,
-            tool: s.tool,
-            day,
-            kind: "burst",
-            peak: inside.length,
-          })
-          .onConflictDoUpdate({
-            target: [
-              surveyFlags.agencyId,
-              surveyFlags.assessmentId,
-              surveyFlags.tool,
-              surveyFlags.day,
-              surveyFlags.kind,
-            ],
-            set: { peak: sql`greatest(${surveyFlags.peak}, excluded.peak)` },
-          });
+        if (inside.length <= burstMinimum || inside.length <= (recorded.get(dayKey) ?? 0)) continue;
         recorded.set(dayKey, inside.length);
+        const { agencyId, assessmentId, tool } = s;
+        pending.set(dayKey, { agencyId, assessmentId, tool, day, peak: inside.length });
       }
-      // Forget quiet keys and past days so memory stays bounded by the window (once a second:
-      // sweeping every key on every batch would cost more than the watching).
-      if (at - lastSweep < 1000) return;
-      lastSweep = at;
-      for (const [key, { windowMs, instants }] of recent)
-        if (instants.every((t) => t <= at - windowMs)) recent.delete(key);
-      for (const dayKey of recorded.keys())
-        if (!dayKey.endsWith(`|${day}`)) recorded.delete(dayKey);
+      sweep(at, day);
+      if (pending.size > 0) await flush();
     },
   };
 }

@@ -7,13 +7,20 @@ import { surveys } from "../db/schema.ts";
 import { appendAudit } from "./append-audit.ts";
 import { collectionWindow, loadSurveyScope, surveyOf } from "./survey-scope.ts";
 
-/** The days a survey takes answers must lie inside the framework's window, in order. */
-function checkDays(framework: Framework, body: SurveyUpdateBody): IssueDetail[] {
+/**
+ * A day being changed must lie inside the framework's window, and the days in order. A day kept
+ * as it is stays allowed (a window set earlier, e.g. the demo's), so the population can change.
+ */
+function checkDays(
+  framework: Framework,
+  body: SurveyUpdateBody,
+  before: { opensOn: string; closesOn: string },
+): IssueDetail[] {
   const window = collectionWindow(framework);
   const problems: IssueDetail[] = [];
   for (const field of ["opensOn", "closesOn"] as const) {
     const day = body[field];
-    if (day < window.start || day > window.end)
+    if (day !== before[field] && (day < window.start || day > window.end))
       problems.push({
         path: field,
         th: `วันที่ ${day} อยู่นอกช่วงเก็บข้อมูลของกรอบการประเมิน (${window.start} ถึง ${window.end})`,
@@ -49,7 +56,7 @@ export async function updateSurvey({
 }): Promise<void> {
   const scope = await loadSurveyScope({ db, frameworks, agencyId, assessmentId });
   const before = surveyOf(scope, tool);
-  const problems = checkDays(scope.framework, body);
+  const problems = checkDays(scope.framework, body, before);
   if (problems.length > 0)
     throw new DomainError("INPUT_INVALID", `${problems.length} problem(s) in the survey settings`, {
       userMessage: "ตั้งค่าแบบสำรวจไม่สำเร็จ กรุณาแก้ไขตามรายการ",

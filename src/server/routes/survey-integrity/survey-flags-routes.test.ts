@@ -37,7 +37,12 @@ describe.each(engines)("survey integrity flags on %s", (engine) => {
   it("records a burst seen while collecting on the Bangkok day, keeping the largest peak", async () => {
     // 20:00 UTC on 1 March is 03:00 on 2 March in Bangkok.
     let clock = Date.parse("2023-03-01T20:00:00Z");
-    const watch = createBurstWatch({ db: database.db, frameworks, now: () => new Date(clock) });
+    const watch = createBurstWatch({
+      db: database.db,
+      frameworks,
+      now: () => new Date(clock),
+      flushEveryMs: 0,
+    });
     const one: Submission = {
       agencyId: world.agencyId,
       assessmentId: world.assessmentId,
@@ -67,7 +72,12 @@ describe.each(engines)("survey integrity flags on %s", (engine) => {
     expect(burst).toMatchObject({ kind: "burst", day: "2023-03-02", peak: 35 });
     expect(burst?.explanation.th).toContain("35 ราย");
     // Another process (or a restart) seeing a smaller burst the same day keeps the larger peak.
-    const restarted = createBurstWatch({ db: database.db, frameworks, now: () => new Date(clock) });
+    const restarted = createBurstWatch({
+      db: database.db,
+      frameworks,
+      now: () => new Date(clock),
+      flushEveryMs: 0,
+    });
     await restarted.observe(Array.from({ length: 32 }, () => one));
     expect(await iitFlags("burst")).toMatchObject([{ day: "2023-03-02", peak: 35 }]);
     // A larger one raises it; the other tool and agency stay clean.

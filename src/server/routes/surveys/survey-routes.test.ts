@@ -7,7 +7,13 @@ import { surveyGroups } from "../../../domain/survey/survey-form.ts";
 import type { SurveyListResponse, SurveyResultsResponse } from "../../../shared/survey.ts";
 import { buildApp } from "../../app.ts";
 import type { Database } from "../../db/database.ts";
-import { auditLog, NATIONAL_SCOPE, surveyCodes, surveyResponses } from "../../db/schema.ts";
+import {
+  auditLog,
+  NATIONAL_SCOPE,
+  surveyCodes,
+  surveyResponses,
+  surveys,
+} from "../../db/schema.ts";
 import { createTwoAgencyYears } from "../../test-assessments.ts";
 import { engines, freshDatabase } from "../../test-databases.ts";
 import { type Browser, signInAs } from "../../test-sessions.ts";
@@ -168,6 +174,38 @@ describe.each(engines)("survey routes on %s", (engine) => {
       expect.objectContaining({ path: "closesOn", th: expect.stringContaining("ต้องไม่ก่อน") }),
     ]);
     expect(await survey("IIT")).toEqual(before);
+  });
+
+  it("keeps days set earlier outside the window while the population changes", async () => {
+    const where = and(
+      eq(surveys.agencyId, scope.a),
+      eq(surveys.assessmentId, scope.assessmentA),
+      eq(surveys.tool, "EIT"),
+    );
+    await database.db
+      .update(surveys)
+      .set({ opensOn: "2026-12-01", closesOn: "2027-01-30" })
+      .where(where);
+    const kept = await app.inject({
+      method: "PUT",
+      url: url("/EIT"),
+      ...coordinator,
+      payload: { population: 400, access: "open", opensOn: "2026-12-01", closesOn: "2027-01-30" },
+    });
+    expect(kept.statusCode, kept.body).toBe(204);
+    expect(await survey("EIT")).toMatchObject({ population: 400, closesOn: "2027-01-30" });
+    // Moving a day still has to land inside the framework's window.
+    const moved = await app.inject({
+      method: "PUT",
+      url: url("/EIT"),
+      ...coordinator,
+      payload: { population: 400, access: "open", opensOn: "2026-12-01", closesOn: "2027-02-28" },
+    });
+    expect(moved.json().error.details.map((d: { path: string }) => d.path)).toEqual(["closesOn"]);
+    await database.db
+      .update(surveys)
+      .set({ opensOn: "2023-01-01", closesOn: "2023-06-30" })
+      .where(where);
   });
 
   it("keeps each agency to its own surveys", async () => {

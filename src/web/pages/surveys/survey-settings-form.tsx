@@ -41,6 +41,9 @@ export function SurveySettingsForm({
     });
   };
   const language = i18n.language;
+  // Days set earlier outside the window (the server keeps them) must not block the form.
+  const earliest = [survey.window.start, survey.opensOn].sort()[0];
+  const latest = [survey.window.end, survey.closesOn].sort()[1];
   return (
     <form className="form" onSubmit={onSubmit} aria-labelledby={`${id}-heading`}>
       <h3 id={`${id}-heading`}>{t("surveys.settings.heading")}</h3>
@@ -74,8 +77,8 @@ export function SurveySettingsForm({
             name="opensOn"
             type="date"
             required
-            min={survey.window.start}
-            max={survey.window.end}
+            min={earliest}
+            max={latest}
             defaultValue={survey.opensOn}
             aria-describedby={`${id}-window`}
           />
@@ -86,8 +89,8 @@ export function SurveySettingsForm({
             name="closesOn"
             type="date"
             required
-            min={survey.window.start}
-            max={survey.window.end}
+            min={earliest}
+            max={latest}
             defaultValue={survey.closesOn}
             aria-describedby={`${id}-window`}
           />

@@ -112,6 +112,21 @@ function buildProgram(): Command {
     .option("--json", "print exactly one JSON object")
     .action(async (options) => (await import("./commands/score.ts")).scoreCommand(options, out));
   program
+    .command("oit-check")
+    .description("ตรวจเว็บไซต์ของหน่วยงานตามข้อ OIT / check an agency's web site for the OIT items")
+    .requiredOption("--site <url>", "the agency's home page")
+    .requiredOption("--framework <id>", "framework id, e.g. ita-2566")
+    .option("--evidence <file>", "item id → URL(s) given as evidence (YAML or JSON)")
+    .option("--allow-private", "allow private and loopback addresses (local sites only)")
+    .option("--json", "print exactly one JSON object")
+    .action(async (options) =>
+      (await import("./commands/oit-check.ts")).oitCheckCommand(
+        options,
+        out,
+        process.stderr.isTTY === true,
+      ),
+    );
+  program
     .command("validate")
     .description("ตรวจไฟล์ข้อมูลหน่วยงานประจำปี / check an agency-year file")
     .argument("<file>", "agency-year file (YAML or JSON)")

@@ -1,54 +1,17 @@
-import type { Framework } from "../../domain/framework/schema.ts";
+import { loadOitEvidenceKeywords } from "../../domain/content/oit-evidence-keywords.ts";
+import {
+  type CheckSiteOptions,
+  checkSite,
+  type SiteCheckResult,
+} from "../../evidence/check-site.ts";
 
-// The website checker as the OIT check job calls it: the contract of `checkSite` in
-// src/evidence/check-site.ts, which the app is given (BuildAppOptions.oitChecker) rather than imports.
+// The website checker as the OIT check job calls it: `checkSite` with the keywords already given,
+// handed to the app (BuildAppOptions.oitChecker) so the job never builds a crawler itself.
 
-export type EvidenceStatus = "pass" | "outdated" | "broken" | "orphan" | "missing";
+export type OitCheckerOptions = Omit<CheckSiteOptions, "keywords">;
+export type OitChecker = (options: OitCheckerOptions) => Promise<SiteCheckResult>;
 
-export interface CheckerItemFinding {
-  id: string;
-  status: EvidenceStatus;
-  url: string | null;
-  reason: string;
-  reasonEn: string;
-  year: number | null;
+/** `checkSite` with the OIT evidence keywords of content/th. */
+export function createSiteChecker(keywords = loadOitEvidenceKeywords()): OitChecker {
+  return (options) => checkSite({ ...options, keywords });
 }
-
-export interface CheckerArchivedResource {
-  url: string;
-  finalUrl: string;
-  httpStatus: number | null;
-  contentType: string | null;
-  sha256: string | null;
-  text: string;
-  fetchedAt: string;
-  error: string | null;
-}
-
-export interface CheckerProgress {
-  phase: "crawl" | "evidence" | "decide";
-  done: number;
-  total: number;
-}
-
-export interface CheckerOptions {
-  site: string;
-  framework: Framework;
-  /** The agency's own links per item: the checklist's evidence. */
-  evidence?: Record<string, string[]>;
-  /** Private and loopback targets; only tests turn it on, through configuration. */
-  allowPrivate?: boolean;
-  onProgress?: (progress: CheckerProgress) => void;
-  signal?: AbortSignal;
-  now: () => Date;
-}
-
-export interface CheckerResult {
-  site: string;
-  framework: string;
-  items: CheckerItemFinding[];
-  archive: CheckerArchivedResource[];
-  stats: { pages: number; bytes: number; ms: number };
-}
-
-export type OitChecker = (options: CheckerOptions) => Promise<CheckerResult>;

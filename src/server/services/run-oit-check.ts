@@ -51,7 +51,9 @@ export async function runOitCheck({
       .select({ website: agencies.website })
       .from(agencies)
       .where(eq(agencies.id, agencyId));
-    const evidence = Object.fromEntries([...scope.answers].map(([id, a]) => [id, a.urls]));
+    const evidence = Object.fromEntries(
+      [...scope.answers].filter(([, a]) => a.urls.length > 0).map(([id, a]) => [id, a.urls]),
+    );
     let written = 0;
     const result = await checker({
       site: agency?.website ?? "",

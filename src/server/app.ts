@@ -36,6 +36,8 @@ import { measureFileRoutes } from "./routes/measure-files/measure-file-routes.ts
 import { measureRoutes } from "./routes/measures/measure-routes.ts";
 import { memberRoutes } from "./routes/members/member-routes.ts";
 import { noticeRoutes } from "./routes/notices/notice-routes.ts";
+import { oitCheckRoutes } from "./routes/oit/oit-check-routes.ts";
+import { oitRoutes } from "./routes/oit/oit-routes.ts";
 import { progressRoutes } from "./routes/progress/progress-routes.ts";
 import { publicDataRoutes } from "./routes/public-page/public-data-routes.ts";
 import { publicPageRoutes } from "./routes/public-page/public-page-routes.ts";
@@ -47,6 +49,8 @@ import { surveyPrintRoutes } from "./routes/surveys/survey-print-routes.ts";
 import { surveyRoutes } from "./routes/surveys/survey-routes.ts";
 import { userRoutes } from "./routes/users/user-routes.ts";
 import { createMailer, type Mailer } from "./services/mailer.ts";
+import { createOitCheckJobs, type OitCheckJobs } from "./services/oit-check-jobs.ts";
+import type { OitChecker } from "./services/oit-checker.ts";
 import { createBurstWatch } from "./services/survey-burst-watch.ts";
 import { createIntake, type Intake } from "./services/survey-intake.ts";
 import {
@@ -66,11 +70,14 @@ type AppConfig = Pick<
   | "SMTP_FROM"
   | "SURVEY_OTP_SENDER"
   | "SURVEY_RATE_PER_MINUTE"
+  | "OIT_CHECK_ALLOW_PRIVATE"
 >;
 
 declare module "fastify" {
   interface FastifyInstance {
     routeCatalog: readonly string[];
+    /** Background OIT website checks, so start-up can recover runs a restart interrupted. */
+    oitChecks: OitCheckJobs;
   }
 }
 
@@ -101,6 +108,8 @@ const resourceRoutes: ((context: AppContext) => FastifyPluginAsyncZod)[] = [
   surveyRoutes,
   surveyPrintRoutes,
   surveyIntegrityRoutes,
+  oitRoutes,
+  oitCheckRoutes,
 ];
 
 export interface BuildAppOptions {
@@ -118,6 +127,8 @@ export interface BuildAppOptions {
   logStream?: { write(line: string): void };
   /** The built admin app; none in most tests, where only the API is exercised. */
   webDir?: string;
+  /** The OIT website checker (`checkSite` of src/evidence); without it, checks are refused. */
+  oitChecker?: OitChecker;
 }
 
 /** What route plugins receive: the database and the services built once per app. */
@@ -135,6 +146,8 @@ export interface AppContext {
   surveyRatePerMinute: number;
   /** The one headless Chromium that prints PDFs, started on first use and closed with the app. */
   pdf: () => Promise<PdfRenderer>;
+  /** Background website checks of OIT checklists. */
+  oitChecks: OitCheckJobs;
 }
 
 /** A PDF renderer started on first use; a browser that failed to start is tried again next time. */
@@ -215,10 +228,20 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         ? createEmailOtpSender(mailer)
         : createLogOtpSender(app.log)),
     surveyRatePerMinute: config.SURVEY_RATE_PER_MINUTE ?? 30,
+    oitChecks: createOitCheckJobs({
+      db: database.db,
+      frameworks,
+      checker: options.oitChecker,
+      now,
+      allowPrivate: config.OIT_CHECK_ALLOW_PRIVATE ?? false,
+      log: app.log,
+    }),
   };
   app.addHook("onClose", printer.close);
   // Answers already accepted are committed before the app lets go of the database.
   app.addHook("onClose", () => context.intake.drain());
+  app.addHook("onClose", () => context.oitChecks.drain());
+  app.decorate("oitChecks", context.oitChecks);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   const webFallback = options.webDir ? await registerWebApp(app, options.webDir) : undefined;

@@ -37,6 +37,11 @@ export const configSchema = z.object({
   SURVEY_OTP_SENDER: z.enum(["log", "email"]).default("log"),
   /** Submissions, code checks and one-time-password requests per client per minute. */
   SURVEY_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(100_000_000).default(30),
+  /** Lets the OIT website checker fetch private and loopback addresses: for tests only. */
+  OIT_CHECK_ALLOW_PRIVATE: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((v) => v === "true"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

@@ -89,6 +89,12 @@ export const router = createBrowserRouter([
         }),
       },
       {
+        path: "agencies/:agencyId/:fiscalYear/oit",
+        lazy: async () => ({
+          Component: (await import("./pages/oit-page.tsx")).OitPage,
+        }),
+      },
+      {
         path: "agencies/:agencyId/:fiscalYear/audit",
         lazy: async () => ({
           Component: (await import("./pages/audit-page.tsx")).AuditPage,

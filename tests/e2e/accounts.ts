@@ -9,7 +9,7 @@ export interface DemoAccounts {
 }
 
 /** The demo's account of a role, with the one-time password the server logged at start-up. */
-export function demoAccount(role: "national_admin" | "agency_admin") {
+export function demoAccount(role: "national_admin" | "agency_admin" | "evaluator") {
   const { accounts } = JSON.parse(readFileSync(ACCOUNTS_FILE, "utf8")) as DemoAccounts;
   const account = accounts.find((a) => a.role === role);
   if (!account) throw new Error(`no demo account with the role ${role}`);

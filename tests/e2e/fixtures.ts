@@ -28,7 +28,10 @@ export async function expectAccessible(page: Page): Promise<void> {
 }
 
 /** Signs in through the form, as a person would. */
-export async function signIn(page: Page, role: "national_admin" | "agency_admin"): Promise<void> {
+export async function signIn(
+  page: Page,
+  role: "national_admin" | "agency_admin" | "evaluator",
+): Promise<void> {
   const account = demoAccount(role);
   await page.goto("/signin");
   await page.getByLabel("อีเมล").fill(account.email);

@@ -57,6 +57,7 @@ describe("authorize", () => {
       "results.write",
       "measure.read",
       "oit.review",
+      "oit.check",
       "audit.read",
       "survey.read",
       "survey.results",
@@ -68,6 +69,9 @@ describe("authorize", () => {
     expect(allowedInOwn("agency_admin")).not.toContain("survey.phone");
     expect(allowedInOwn("agency_admin")).toContain("survey.manage");
     expect(allowedInOwn("agency_admin")).not.toContain("oit.review");
+    // The agency answers its own checklist; evaluators judge it and never answer for it.
+    expect(allowedInOwn("agency_admin")).toContain("oit.answer");
+    expect(allowedInOwn("evaluator")).not.toContain("oit.answer");
     expect(allowedInOwn("agency_admin")).not.toContain("assessment.open");
     expect(allowedInOwn("agency_admin")).toContain("document.approve");
     expect(allowedInOwn("agency_admin")).toContain("user.manage");

@@ -30,7 +30,11 @@ export const actions = [
   "progress.write",
   "document.generate",
   "document.approve",
+  /** The agency's OIT checklist: answers, submission and clarifications. */
+  "oit.answer",
   "oit.review",
+  /** Running the website checker over the checklist: the coordinator and the evaluator. */
+  "oit.check",
   "audit.read",
   /** Survey links, response counts and the gap to the minimum sample. */
   "survey.read",
@@ -91,6 +95,7 @@ const grants: Record<Exclude<Role, "national_admin">, readonly Action[]> = {
     ...reads,
     "results.write",
     "oit.review",
+    "oit.check",
     "survey.results",
     "survey.phone",
     "survey.integrity",

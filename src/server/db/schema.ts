@@ -356,5 +356,6 @@ export const passwordResets = pgTable("password_resets", {
   usedAt: timestamp("used_at", { withTimezone: true }),
 });
 
-// The survey tables live in their own file; re-exported so one module holds the whole schema.
+// The OIT and survey tables live in their own files; re-exported so one module holds the whole schema.
+export * from "./oit-schema.ts";
 export * from "./survey-schema.ts";

@@ -12,8 +12,10 @@ export interface SaveResultOptions {
   actor: string;
   agencyId: string;
   assessmentId: string;
-  source: "entered" | "imported";
+  source: "entered" | "imported" | "computed";
   result: CheckedResult;
+  /** The audit action; by default from the source (entered or imported). */
+  action?: string;
 }
 
 /** Writes (or replaces) an assessment's result and audits before and after. */
@@ -46,7 +48,7 @@ export async function saveResult(options: SaveResultOptions): Promise<ResultRow>
     db,
     agencyId,
     actor: options.actor,
-    action: options.source === "imported" ? "result.import" : "result.enter",
+    action: options.action ?? (options.source === "imported" ? "result.import" : "result.enter"),
     entity: "result",
     entityId: assessmentId,
     before: before ? auditView(before) : undefined,

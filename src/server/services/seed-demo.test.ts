@@ -10,6 +10,8 @@ import {
   assessments,
   measures,
   memberships,
+  oitAnswers,
+  oitChecklists,
   results,
   surveyCodes,
   surveys,
@@ -30,13 +32,14 @@ describe.each(engines)("seedDemo on %s", (engine) => {
   });
   afterAll(() => database?.close());
 
-  it("gives an empty database the Huai Sak agency and two accounts with one-time passwords", async () => {
+  it("gives an empty database the Huai Sak agency and three accounts with one-time passwords", async () => {
     const seeded = await seedDemo({ db: database.db, frameworks, today: "2026-05-01" });
     accounts = seeded?.accounts;
     survey = seeded?.survey;
     expect(accounts?.map((a) => [a.email, a.role])).toEqual([
       ["admin@prongsai.local", "national_admin"],
       ["coordinator@huaisak.local", "agency_admin"],
+      ["evaluator@huaisak.local", "evaluator"],
     ]);
     const [agency] = await database.db.select().from(agencies);
     expect(agency?.name).toBe("เทศบาลตำบลห้วยสัก");
@@ -125,8 +128,20 @@ describe.each(engines)("seedDemo on %s", (engine) => {
     expect(survey?.links.IIT).toBe(`/go/iit/${iit?.token}`);
   });
 
+  it("opens the latest year's OIT from the seed day with five draft answers", async () => {
+    const [checklist] = await database.db.select().from(oitChecklists);
+    expect(checklist?.windows?.["oit-submission"]).toEqual({
+      start: "2026-05-01",
+      end: "2026-05-31",
+    });
+    expect(checklist?.submittedAt).toBeNull();
+    const answers = await database.db.select().from(oitAnswers);
+    expect(answers.map((a) => a.itemId)).toEqual(["O1", "O2", "O3", "O4", "O5"]);
+    expect(answers[0]?.urls[0]).toMatch(/^https:\/\/www\.huaisak\.go\.th\/ita\//);
+  });
+
   it("leaves a database that already has data alone", async () => {
     expect(await seedDemo({ db: database.db, frameworks })).toBeUndefined();
-    expect(await database.db.select().from(users)).toHaveLength(2);
+    expect(await database.db.select().from(users)).toHaveLength(3);
   });
 });

@@ -20,13 +20,14 @@ import {
 } from "../db/schema.ts";
 import { createUser } from "./create-user.ts";
 import { loadAgencyYear } from "./load-agency-year.ts";
+import { seedDemoOit } from "./seed-demo-oit.ts";
 import { ensureSurveys, frameworkOf } from "./survey-rows.ts";
 
 const example = fileURLToPath(new URL("../../../examples/huai-sak-2566.yaml", import.meta.url));
 
 export interface DemoAccount {
   email: string;
-  role: string;
+  role: "national_admin" | "agency_admin" | "evaluator";
   /** Shown once, in the start-up log; only its argon2id hash is stored. */
   password: string;
 }
@@ -44,11 +45,18 @@ export interface DemoSeed {
 }
 
 const DEMO_SURVEY_DAYS = 60;
+
+const displayNames: Record<DemoAccount["role"], string> = {
+  national_admin: "ผู้ดูแลระบบระดับประเทศ",
+  agency_admin: "ผู้ประสานงาน ITA เทศบาลตำบลห้วยสัก",
+  evaluator: "ผู้ประเมิน ITA (มหาวิทยาลัย)",
+};
 const DEMO_CODES = 20;
 
 /**
  * On an empty database: the Huai Sak example as an agency with its year, a national admin and its
- * coordinator, and the latest year's surveys open from today for 60 days with 20 printed IIT codes.
+ * coordinator and evaluator, the latest year's surveys open from today for 60 days with 20 printed
+ * IIT codes, and its OIT checklist open with a few draft answers.
  */
 export async function seedDemo({
   db,
@@ -82,21 +90,22 @@ export async function seedDemo({
         agencyId,
         password: oneTimePassword(),
       },
+      // Evaluators are members of the agencies they evaluate.
+      {
+        email: "evaluator@huaisak.local",
+        role: "evaluator",
+        agencyId,
+        password: oneTimePassword(),
+      },
     ];
     for (const a of accounts)
       await createUser({
         db: tx,
         actor: "demo-seed",
         email: a.email,
-        displayName:
-          a.role === "national_admin" ? "ผู้ดูแลระบบระดับประเทศ" : "ผู้ประสานงาน ITA เทศบาลตำบลห้วยสัก",
+        displayName: displayNames[a.role],
         password: a.password,
-        memberships: [
-          {
-            agencyId: a.agencyId,
-            role: a.role === "national_admin" ? "national_admin" : "agency_admin",
-          },
-        ],
+        memberships: [{ agencyId: a.agencyId, role: a.role }],
       });
     const survey = await seedDemoSurveys({ db: tx, frameworks, agencyId, today });
     return {
@@ -106,7 +115,7 @@ export async function seedDemo({
   });
 }
 
-/** The latest assessment's surveys, open now, so the demo can be answered out of the box. */
+/** The latest assessment's surveys and OIT, open now, so the demo can be answered out of the box. */
 async function seedDemoSurveys({
   db,
   frameworks,
@@ -126,6 +135,15 @@ async function seedDemoSurveys({
     .limit(1);
   if (!latest) throw new Error("the demo has no assessment");
   const framework = frameworkOf(frameworks, latest.frameworkId);
+  const [agency] = await db.select().from(agencies).where(eq(agencies.id, agencyId));
+  await seedDemoOit({
+    db,
+    framework,
+    agencyId,
+    assessmentId: latest.id,
+    website: agency?.website ?? "https://www.example.go.th",
+    today,
+  });
   const rows = await ensureSurveys({ db, framework, agencyId, assessmentId: latest.id });
   await db
     .update(surveys)

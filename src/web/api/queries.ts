@@ -44,6 +44,9 @@ export const keys = {
     ["agency", agencyId, "assessment", assessmentId, "surveys"] as const,
   surveyResults: (agencyId: string, assessmentId: string) =>
     ["agency", agencyId, "assessment", assessmentId, "surveys", "results"] as const,
+  /** The OIT checklist with its findings, verdicts and score. */
+  oit: (agencyId: string, assessmentId: string) =>
+    ["agency", agencyId, "assessment", assessmentId, "oit"] as const,
   members: (agencyId: string) => ["agency", agencyId, "members"] as const,
   /** Every page and filter of the trail, and its chain check. */
   audit: (agencyId: string) => ["agency", agencyId, "audit"] as const,

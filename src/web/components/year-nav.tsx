@@ -7,6 +7,7 @@ export const yearSections = [
   { path: "results", key: "nav.results" },
   { path: "analysis", key: "nav.analysis" },
   { path: "surveys", key: "surveys.nav" },
+  { path: "oit", key: "oit.nav" },
   { path: "measures", key: "measures.nav" },
   { path: "documents", key: "documents.nav" },
   { path: "progress", key: "progress.nav" },

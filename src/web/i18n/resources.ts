@@ -3,6 +3,7 @@ import enApp from "./messages/en/app.json" with { type: "json" };
 import enAudit from "./messages/en/audit.json" with { type: "json" };
 import enDocuments from "./messages/en/documents.json" with { type: "json" };
 import enMeasures from "./messages/en/measures.json" with { type: "json" };
+import enOit from "./messages/en/oit.json" with { type: "json" };
 import enProgress from "./messages/en/progress.json" with { type: "json" };
 import enResults from "./messages/en/results.json" with { type: "json" };
 import enSurveys from "./messages/en/surveys.json" with { type: "json" };
@@ -11,6 +12,7 @@ import thApp from "./messages/th/app.json" with { type: "json" };
 import thAudit from "./messages/th/audit.json" with { type: "json" };
 import thDocuments from "./messages/th/documents.json" with { type: "json" };
 import thMeasures from "./messages/th/measures.json" with { type: "json" };
+import thOit from "./messages/th/oit.json" with { type: "json" };
 import thProgress from "./messages/th/progress.json" with { type: "json" };
 import thResults from "./messages/th/results.json" with { type: "json" };
 import thSurveys from "./messages/th/surveys.json" with { type: "json" };
@@ -27,6 +29,7 @@ export const resources = {
       documents: thDocuments,
       audit: thAudit,
       surveys: thSurveys,
+      oit: thOit,
     },
   },
   en: {
@@ -39,6 +42,7 @@ export const resources = {
       documents: enDocuments,
       audit: enAudit,
       surveys: enSurveys,
+      oit: enOit,
     },
   },
 } as const;

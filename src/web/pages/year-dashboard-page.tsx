@@ -9,6 +9,7 @@ import { useAssessment } from "../api/queries.ts";
 import { EmptyState, ErrorPanel, Loading } from "../components/status-panels.tsx";
 import { formatScore } from "../format.ts";
 import { MeasureSummaryCard } from "./dashboard/measure-summary-card.tsx";
+import { OitPanel } from "./dashboard/oit-panel.tsx";
 import { PhaseList } from "./dashboard/phase-list.tsx";
 import { SurveyPanel } from "./dashboard/survey-panel.tsx";
 import { type YearStep, YearSteps } from "./dashboard/year-steps.tsx";
@@ -102,7 +103,7 @@ export function YearDashboardPage() {
         </section>
         <section className="card" aria-labelledby="oit-heading">
           <h2 id="oit-heading">{t("dashboard.oit")}</h2>
-          <EmptyState title={t("dashboard.noOit")}>{t("dashboard.noOitHint")}</EmptyState>
+          <OitPanel agencyId={agencyId} assessmentId={assessment.id} to={`${base}/oit`} />
         </section>
       </div>
       <p>

@@ -1,0 +1,81 @@
+import { and, eq } from "drizzle-orm";
+import type { IssueDetail } from "../../domain/errors.ts";
+import type { Framework } from "../../domain/framework/schema.ts";
+import { invalidError } from "../../domain/validation.ts";
+import type { OitChecklistResponse } from "../../shared/oit.ts";
+import type { Actor } from "../auth/authorize.ts";
+import type { Db } from "../db/database.ts";
+import { oitChecklists } from "../db/schema.ts";
+import { appendAudit } from "./append-audit.ts";
+import { getOitChecklist } from "./get-oit-checklist.ts";
+import { assertState, assertWindowOpen, ensureChecklist, loadOitScope } from "./oit-scope.ts";
+
+/** Submits the checklist for review: every item answered, every "has" with a link; then locked. */
+export async function submitOitChecklist({
+  db,
+  frameworks,
+  agencyId,
+  assessmentId,
+  actor,
+  now,
+}: {
+  db: Db;
+  frameworks: ReadonlyMap<string, Framework>;
+  agencyId: string;
+  assessmentId: string;
+  actor: Actor;
+  now: Date;
+}): Promise<OitChecklistResponse> {
+  await db.transaction(async (tx) => {
+    const scope = await loadOitScope({
+      db: tx,
+      frameworks,
+      agencyId,
+      assessmentId,
+      now,
+      lock: true,
+    });
+    assertState(scope, "draft");
+    assertWindowOpen(scope, "oit-submission");
+    const problems: IssueDetail[] = [];
+    for (const item of scope.framework.oit.flatMap((s) => s.items)) {
+      const answer = scope.answers.get(item.id);
+      if (answer?.has === undefined || answer.has === null)
+        problems.push({
+          path: `items.${item.id}`,
+          th: `ข้อ ${item.id} ${item.title.th}: ยังไม่ได้ตอบว่ามีหรือไม่มี`,
+          en: `item ${item.id} ${item.title.en}: not answered yet`,
+        });
+      else if (answer.has && answer.urls.length === 0)
+        problems.push({
+          path: `items.${item.id}.urls`,
+          th: `ข้อ ${item.id} ${item.title.th}: ตอบว่ามี แต่ยังไม่ได้ใส่ลิงก์หลักฐาน`,
+          en: `item ${item.id} ${item.title.en}: answered "has" without a link`,
+        });
+    }
+    if (problems.length > 0)
+      throw invalidError(
+        "INPUT_INVALID",
+        { th: "ยังส่งแบบ OIT ไม่ได้", en: "the OIT checklist is not complete" },
+        problems,
+      );
+    await ensureChecklist(tx, agencyId, assessmentId);
+    const at = now;
+    await tx
+      .update(oitChecklists)
+      .set({ submittedAt: at, submittedBy: actor.userId })
+      .where(
+        and(eq(oitChecklists.agencyId, agencyId), eq(oitChecklists.assessmentId, assessmentId)),
+      );
+    await appendAudit({
+      db: tx,
+      agencyId,
+      actor: actor.userId,
+      action: "oit.submit",
+      entity: "oit_checklist",
+      entityId: assessmentId,
+      after: { submittedAt: at.toISOString(), answered: scope.answers.size },
+    });
+  });
+  return getOitChecklist({ db, frameworks, agencyId, assessmentId, now, actor });
+}

@@ -41,11 +41,17 @@ export function importOitItems(
   input: OitItemsInput,
   options: ImportOitItemsOptions,
 ): ImportedOitItems {
-  const problems = [...input.problems, ...checkMapping(base, input)];
+  const problems = [
+    ...checkOptions(base, options),
+    ...input.problems,
+    ...checkMapping(base, input),
+  ];
   if (problems.length > 0) throw invalidError("INPUT_INVALID", subject, problems);
   const { oit, origin } = buildOit(base, input.items);
   const mapping = mappingOf(base, input);
+  // Spread over the base so the new file keeps the base's key order.
   const candidate = {
+    ...base,
     ...carriedOver(base, options),
     oit,
     previous: { framework: base.id, oitItems: mapping.items },
@@ -54,6 +60,33 @@ export function importOitItems(
   if (details.length > 0) throw invalidError("INPUT_INVALID", subject, details);
   const framework = frameworkSchema.parse(candidate);
   return { framework, mapping, summary: summariseOitItems(base, framework, mapping) };
+}
+
+function checkOptions(base: Framework, options: ImportOitItemsOptions): IssueDetail[] {
+  const problems: IssueDetail[] = [];
+  if (!/^[a-z]+-[0-9]{4}$/.test(options.id))
+    problems.push({
+      path: "id",
+      th: `รหัสกรอบ "${options.id}" ต้องเป็นแบบ ita-2569`,
+      en: `framework id "${options.id}" must look like ita-2569`,
+    });
+  else if (options.id === base.id)
+    problems.push({
+      path: "id",
+      th: `กรอบใหม่ต้องมีรหัสต่างจาก ${base.id}`,
+      en: `the new framework needs an id other than ${base.id}`,
+    });
+  if (
+    !Number.isInteger(options.fiscalYear) ||
+    options.fiscalYear < 2500 ||
+    options.fiscalYear > 2700
+  )
+    problems.push({
+      path: "fiscalYear",
+      th: `ปีงบประมาณ "${options.fiscalYear}" ต้องเป็นปี พ.ศ. เช่น 2569`,
+      en: `fiscal year "${options.fiscalYear}" must be a Buddhist-era year such as 2569`,
+    });
+  return problems;
 }
 
 const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();

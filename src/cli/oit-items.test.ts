@@ -82,9 +82,14 @@ describe("prongsai oit-items import", () => {
     expect(Object.keys(written)[0]).toBe("$schema");
   });
 
-  it("writes nothing on a dry run", async () => {
+  it("reads the same list as CSV, and writes nothing on a dry run", async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(example);
+    const csv = join(dir, "oit-2568.csv");
+    await workbook.csv.writeFile(csv, { sheetId: workbook.worksheets[0]?.id });
     const out = join(dir, "dry.json");
-    const r = await prongsai([...args(example, out), "--dry-run"]);
+    const r = await prongsai([...args(csv, out), "--dry-run"]);
+    expect(r.stdout).toContain("26 ข้อ / 26 items");
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("Dry run");
     expect(existsSync(out)).toBe(false);

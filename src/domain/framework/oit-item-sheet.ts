@@ -49,6 +49,23 @@ const thaiName: Record<OitItemField, string> = Object.fromEntries(
   Object.entries(aliases).map(([field, names]) => [field, names[0]]),
 ) as Record<OitItemField, string>;
 
+const englishName: Record<OitItemField, string> = {
+  subIndicator: "sub-indicator",
+  subIndicatorName: "sub-indicator name",
+  subIndicatorNameEn: "sub-indicator name (en)",
+  id: "item",
+  title: "title",
+  titleEn: "title (en)",
+  elements: "elements",
+  year: "evidence year",
+  topic: "topic",
+  previous: "previous",
+  merge: "merge",
+  newTopic: "new topic",
+  provenance: "provenance",
+  provenanceNote: "provenance note",
+};
+
 const required: readonly OitItemField[] = [
   "subIndicator",
   "id",
@@ -112,8 +129,8 @@ export function mapOitHeader(cells: readonly Cell[], row = 1): OitHeader {
     if (!header.names.has(field))
       header.problems.push({
         path: `row ${row}`,
-        th: `ต้องมีคอลัมน์ ${thaiName[field]} (${aliases[field].at(-1)})`,
-        en: `a column ${aliases[field].at(-1)} (${thaiName[field]}) is required`,
+        th: `ต้องมีคอลัมน์ ${thaiName[field]} (${englishName[field]})`,
+        en: `a column ${englishName[field]} (${thaiName[field]}) is required`,
       });
   return header;
 }
@@ -182,7 +199,7 @@ function readRow(header: OitHeader, row: number, cells: readonly Cell[], input: 
   const need = (field: OitItemField): string => {
     const value = text[field];
     if (value === undefined)
-      problem(field, `ต้องกรอก${thaiName[field]}`, `${aliases[field].at(-1)} is required`);
+      problem(field, `ต้องกรอก${thaiName[field]}`, `${englishName[field]} is required`);
     return value ?? "";
   };
   const subIndicator = need("subIndicator");

@@ -143,6 +143,21 @@ describe("importOitItems", () => {
     expect(error.details.every((d) => d.th.length > 0 && d.en.length > 0)).toBe(true);
   });
 
+  it("places the framework's own checks at the row that causes them", () => {
+    const input = listOf2567((rows) => {
+      const o43 = rowOf(rows, "O43");
+      o43[column("ตัวชี้วัดย่อย")] = "7.1"; // indicator 7 is a survey indicator
+      o43[column("ชื่อตัวชี้วัดย่อย")] = "มาตรการภายใน";
+    });
+    const error = domainErrorOf(() => importOitItems(base, input, options));
+    expect(error.details).toEqual([
+      expect.objectContaining({
+        path: "row 44 / ตัวชี้วัดย่อย",
+        en: "indicator 7 is not a checklist indicator",
+      }),
+    ]);
+  });
+
   it("reports unknown, repeated and missing columns before any row", () => {
     const input = readOitItemSheet(
       sheet([

@@ -56,9 +56,12 @@ export function importOitItems(
     oit,
     previous: { framework: base.id, oitItems: mapping.items },
   };
-  const details = zodDetails(frameworkSchema, candidate).map((d) => located(d, origin));
-  if (details.length > 0) throw invalidError("INPUT_INVALID", subject, details);
-  const framework = frameworkSchema.parse(candidate);
+  const parsed = frameworkSchema.safeParse(candidate);
+  if (!parsed.success) {
+    const details = zodDetails(frameworkSchema, candidate).map((d) => located(d, origin));
+    throw invalidError("INPUT_INVALID", subject, details);
+  }
+  const framework = parsed.data;
   return { framework, mapping, summary: summariseOitItems(base, framework, mapping) };
 }
 

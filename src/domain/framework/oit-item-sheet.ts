@@ -255,7 +255,8 @@ function readRow(header: OitHeader, row: number, cells: readonly Cell[], input: 
     elements,
     year: year ?? "any",
     topic,
-    previous,
+    // Ids already reported as malformed are not looked up again.
+    previous: previous.filter((p) => itemIdPattern.test(p)),
     merge,
     newTopic,
     ...(provenance ? { provenance } : {}),

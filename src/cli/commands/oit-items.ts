@@ -11,6 +11,7 @@ import {
 import { type OitItemsInput, readOitItemsJson } from "../../domain/framework/oit-items-input.ts";
 import { describeOitItemsSummary } from "../../domain/framework/oit-items-summary.ts";
 import { readOitItemsSheet } from "../../server/imports/read-oit-items.ts";
+import { formatJson } from "../format-json.ts";
 import { readInputFile } from "../read-input.ts";
 
 export interface OitItemsImportOptions {
@@ -55,7 +56,7 @@ export async function oitItemsImportCommand(
     out("ตรวจอย่างเดียว ไม่ได้เขียนไฟล์ / Dry run: nothing written");
     return;
   }
-  await writeFile(target, `${JSON.stringify(framework, null, 2)}\n`, { flag: "wx" });
+  await writeFile(target, formatJson(framework), { flag: "wx" });
   out(`เขียนแล้ว / Written: ${target}`);
 }
 

@@ -19,5 +19,5 @@ it("keeps short arrays of plain values on one line and breaks long ones", () => 
     '{\n  "a": [1, 2],\n  "b": [],\n  "c": {}\n}\n',
   );
   const long = Array.from({ length: 30 }, (_, i) => `item-${i}`);
-  expect(formatJson({ long }).split("\n")).toHaveLength(long.length + 4);
+  expect(formatJson({ long }).split("\n")).toHaveLength(long.length + 5);
 });

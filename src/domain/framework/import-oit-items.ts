@@ -1,10 +1,11 @@
-import type { IssueDetail } from "../errors.ts";
-import { invalidError, zodDetails } from "../validation.ts";
+import { DomainError, type IssueDetail } from "../errors.ts";
+import { invalidError } from "../validation.ts";
 import { carriedOver } from "./carry-over.ts";
 import { oitItems } from "./lookup.ts";
 import type { OitItemRow, OitItemsInput } from "./oit-items-input.ts";
 import { type OitItemsSummary, summariseOitItems } from "./oit-items-summary.ts";
-import { type Framework, frameworkSchema, type OitItem, type SubIndicator } from "./schema.ts";
+import { parseFramework } from "./parse-framework.ts";
+import type { Framework, OitItem, SubIndicator } from "./schema.ts";
 
 export interface ImportOitItemsOptions {
   /** The new framework's id, e.g. `ita-2569`. */
@@ -56,12 +57,17 @@ export function importOitItems(
     oit,
     previous: { framework: base.id, oitItems: mapping.items },
   };
-  const parsed = frameworkSchema.safeParse(candidate);
-  if (!parsed.success) {
-    const details = zodDetails(frameworkSchema, candidate).map((d) => located(d, origin));
-    throw invalidError("INPUT_INVALID", subject, details);
+  let framework: Framework;
+  try {
+    framework = parseFramework(candidate, `${options.id}.json`);
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    throw invalidError(
+      "INPUT_INVALID",
+      subject,
+      error.details.map((d) => located(d, origin)),
+    );
   }
-  const framework = parsed.data;
   return { framework, mapping, summary: summariseOitItems(base, framework, mapping) };
 }
 

@@ -60,7 +60,7 @@ describe("prongsai oit-items import", () => {
     const out = join(dir, "round-trip.json");
     const r = await prongsai(args(file, out));
     expect(r.stderr).toBe("");
-    expect(r.code).toBe(0);
+    expect(r.code, r.stderr).toBe(0);
     const written = parseFramework(JSON.parse(await readFile(out, "utf8")), "round-trip.json");
     expect(written.oit).toEqual(base.oit);
     expect(written.questions).toEqual(base.questions);
@@ -71,7 +71,7 @@ describe("prongsai oit-items import", () => {
   it("turns the example FY2568 list into ita-2568's items and prints what changed", async () => {
     const out = join(dir, "from-example.json");
     const r = await prongsai(args(example, out));
-    expect(r.code).toBe(0);
+    expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain("26 ข้อ / 26 items");
     expect(r.stdout).toContain("ยกเลิก / dropped: 10");
     expect(r.stdout).toContain("O39 10.2→O16 9.4");
@@ -90,7 +90,7 @@ describe("prongsai oit-items import", () => {
     const out = join(dir, "dry.json");
     const r = await prongsai([...args(csv, out), "--dry-run"]);
     expect(r.stdout).toContain("26 ข้อ / 26 items");
-    expect(r.code).toBe(0);
+    expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain("Dry run");
     expect(existsSync(out)).toBe(false);
   });

@@ -2,6 +2,7 @@ import { writeFileSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { type ZodType, z } from "zod";
 import { agencyYearSchema } from "../src/domain/agency-year/schema.ts";
+import { oitItemsFileJsonSchema } from "../src/domain/framework/oit-items-input.ts";
 import { frameworkSchema } from "../src/domain/framework/schema.ts";
 
 // JSON Schemas of the hand-written files, generated from the Zod schemas, so editors validate
@@ -21,6 +22,13 @@ const files: { path: string; schema: ZodType; title: string; description: string
     title: "Prongsai agency-year file",
     description:
       "Cross-field rules (framework, divisions, dates inside the fiscal year, official total) are checked by `prongsai validate`.",
+  },
+  {
+    path: "../schemas/oit-items.schema.json",
+    schema: oitItemsFileJsonSchema,
+    title: "Prongsai OIT item list (JSON form)",
+    description:
+      "A new fiscal year's OIT items with the previous list's ids they continue (docs/oit-items-format.md). Mapping rules are checked by `prongsai oit-items import`.",
   },
 ];
 

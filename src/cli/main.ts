@@ -104,6 +104,22 @@ function buildProgram(): Command {
       (await import("./commands/frameworks.ts")).frameworksCommand(options, out),
     );
   program
+    .command("oit-items")
+    .description("รายการข้อ OIT ของปีงบประมาณใหม่ / a new fiscal year's OIT item list")
+    .command("import")
+    .description(
+      "สร้างกรอบการประเมินใหม่จากรายการข้อ OIT (docs/oit-items-format.md) / make a new framework from an OIT item list",
+    )
+    .argument("<file>", "item list (.xlsx, .csv or .json)")
+    .requiredOption("--base <id>", "last year's framework, e.g. ita-2567")
+    .requiredOption("--id <id>", "the new framework's id, e.g. ita-2569")
+    .requiredOption("--fiscal-year <year>", "the new fiscal year (Buddhist era), e.g. 2569")
+    .option("--out <file>", "where to write the framework (default: frameworks/<id>.json)")
+    .option("--dry-run", "ตรวจและสรุปอย่างเดียว / check and summarise only")
+    .action(async (file: string, options) =>
+      (await import("./commands/oit-items.ts")).oitItemsImportCommand(file, options, out),
+    );
+  program
     .command("score")
     .description("คำนวณคะแนน ITA / compute ITA scores")
     .requiredOption("--framework <id>", "framework id, e.g. ita-2566")

@@ -29,6 +29,7 @@ import { totpRoutes } from "./routes/auth/totp-routes.ts";
 import { dashboardRoutes } from "./routes/dashboard/dashboard-routes.ts";
 import { documentRoutes } from "./routes/documents/document-routes.ts";
 import { fontRoutes } from "./routes/fonts/font-routes.ts";
+import { frameworkImportRoutes } from "./routes/frameworks/framework-import-routes.ts";
 import { frameworkRoutes } from "./routes/frameworks/framework-routes.ts";
 import { healthRoutes } from "./routes/health/health-routes.ts";
 import { importRoutes } from "./routes/imports/import-routes.ts";
@@ -48,6 +49,7 @@ import { surveyRespondentRoutes } from "./routes/survey-respondent/survey-respon
 import { surveyPrintRoutes } from "./routes/surveys/survey-print-routes.ts";
 import { surveyRoutes } from "./routes/surveys/survey-routes.ts";
 import { userRoutes } from "./routes/users/user-routes.ts";
+import { loadStoredFrameworks } from "./services/load-stored-frameworks.ts";
 import { createMailer, type Mailer } from "./services/mailer.ts";
 import { createOitCheckJobs, type OitCheckJobs } from "./services/oit-check-jobs.ts";
 import type { OitChecker } from "./services/oit-checker.ts";
@@ -98,6 +100,7 @@ const resourceRoutes: ((context: AppContext) => FastifyPluginAsyncZod)[] = [
   progressRoutes,
   noticeRoutes,
   frameworkRoutes,
+  frameworkImportRoutes,
   analysisRoutes,
   auditRoutes,
   publicPageRoutes,
@@ -134,7 +137,9 @@ export interface BuildAppOptions {
 /** What route plugins receive: the database and the services built once per app. */
 export interface AppContext {
   database: Database;
+  /** Frameworks from files and the database; versions stored while running are added to it. */
   frameworks: ReadonlyMap<string, Framework>;
+  addFramework: (framework: Framework) => void;
   mailer: Mailer;
   publicUrl: string | undefined;
   now: () => Date;
@@ -202,12 +207,16 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     options.mailer ??
     createMailer({ SMTP_PORT: 587, ...config, PUBLIC_URL: config.PUBLIC_URL }, app.log);
   const printer = lazyPdfRenderer();
-  const frameworks = options.frameworks ?? loadFrameworks();
+  const frameworks = new Map(options.frameworks ?? loadFrameworks());
+  // Versions stored in the database sit beside the files; a file of the same id wins.
+  for (const framework of await loadStoredFrameworks(database.db))
+    if (!frameworks.has(framework.id)) frameworks.set(framework.id, framework);
   const now = options.now ?? (() => new Date());
   const burstWatch = createBurstWatch({ db: database.db, frameworks, now });
   const context: AppContext = {
     database,
     frameworks,
+    addFramework: (framework) => frameworks.set(framework.id, framework),
     mailer,
     publicUrl: config.PUBLIC_URL,
     now,

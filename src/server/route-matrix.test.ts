@@ -24,6 +24,8 @@ const notAboutOneAgency: Record<string, "public" | "signed-in" | "national"> = {
   "POST /api/imports/results": "signed-in",
   "POST /api/users": "national",
   "POST /api/agencies": "national",
+  // A new framework version: the rules every agency is assessed by.
+  "POST /api/frameworks/oit-items": "national",
   // Lists only the agencies the caller belongs to.
   "GET /api/agencies": "signed-in",
   // The assessment's rules, the same for every agency.

@@ -26,6 +26,7 @@ export function checkCrossReferences(f: FrameworkShape, ctx: z.core.$RefinementC
   for (const tool of Object.keys(f.surveys.access))
     if (!f.tools.some((x) => x.id === tool && x.kind === "survey"))
       add(["surveys", "access", tool], `${tool} is not a survey tool`, `${tool} ไม่ใช่แบบวัด`);
+  checkPrevious(f, add);
   const t = f.analysis.thresholds;
   if (t.urgent > t.weakness)
     add(
@@ -129,6 +130,25 @@ function checkQuestionsAndItems(f: FrameworkShape, add: Add): void {
         `ตัวชี้วัดที่ ${ind.number} ไม่มีข้อคำถามหรือข้อตรวจ`,
       );
   });
+}
+
+// The mapping names items of this list; which items the earlier list had is checked at import.
+function checkPrevious(f: FrameworkShape, add: Add): void {
+  if (!f.previous) return;
+  if (f.previous.framework === f.id)
+    add(
+      ["previous", "framework"],
+      "a framework cannot map from itself",
+      "กรอบการประเมินอ้างถึงตัวเองเป็นกรอบก่อนหน้าไม่ได้",
+    );
+  const ids = new Set(f.oit.flatMap((s) => s.items.map((item) => item.id.toLowerCase())));
+  for (const [from, to] of Object.entries(f.previous.oitItems))
+    if (to !== null && !ids.has(to.toLowerCase()))
+      add(
+        ["previous", "oitItems", from],
+        `${from} maps to ${to}, which is not an OIT item of this framework`,
+        `ข้อ ${from} จับคู่กับ ${to} ซึ่งไม่ใช่ข้อ OIT ของกรอบนี้`,
+      );
 }
 
 function checkBands(f: FrameworkShape, add: Add): void {

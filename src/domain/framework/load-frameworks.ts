@@ -6,12 +6,12 @@ import { frameworkInvalid, parseFramework } from "./parse-framework.ts";
 import type { Framework } from "./schema.ts";
 
 // Resolved from this module, not the working directory, so the CLI works from any folder.
-const defaultDir = fileURLToPath(new URL("../../../frameworks/", import.meta.url));
+export const frameworksDir = fileURLToPath(new URL("../../../frameworks/", import.meta.url));
 
 const frameworkFile = /^ita-.+\.json$/;
 
 /** Reads and validates every `ita-*.json` framework in `dir`, keyed by framework id. */
-export function loadFrameworks(dir: string = defaultDir): Map<string, Framework> {
+export function loadFrameworks(dir: string = frameworksDir): Map<string, Framework> {
   const files = readdirSync(dir)
     .filter((name) => frameworkFile.test(name))
     .sort();

@@ -99,4 +99,15 @@ describe("parseFramework", () => {
     expect(error.details[0]?.path).toBe("");
     expect(error.userMessage).toContain("ita-0000.json");
   });
+
+  it("checks that last year's items map to items of this list, and not from itself", () => {
+    const json = valid();
+    json.previous = { framework: "ita-2566", oitItems: { O1: "O1", O2: "O77", O3: null } };
+    const error = failure(json);
+    expect(error.details.map((d) => d.path)).toEqual([
+      "previous.framework",
+      "previous.oitItems.O2",
+    ]);
+    expect(error.details[1]?.th).toContain("O77");
+  });
 });

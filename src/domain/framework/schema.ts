@@ -58,8 +58,10 @@ const questionSchema = z.strictObject({
   subItems: z.array(subItemSchema).default([]),
 });
 
+const oitItemIdPattern = /^[oO][0-9]+$/;
+
 const oitItemSchema = z.strictObject({
-  id: z.string().regex(/^[oO][0-9]+$/),
+  id: z.string().regex(oitItemIdPattern),
   /** Stable key across years (e.g. `complaint-guideline`) that content and year mappings use. */
   topic: z.string().regex(/^[a-z][a-z0-9-]*$/),
   title: text,
@@ -74,6 +76,16 @@ const subIndicatorSchema = z.strictObject({
   indicator: z.number().int().positive(),
   name: text,
   items: z.array(oitItemSchema).min(1),
+});
+
+const previousSchema = z.strictObject({
+  /** The framework whose OIT list this one's replaced (usually last fiscal year's). */
+  framework: z.string().regex(/^[a-z]+-[0-9]{4}$/),
+  /** Every item of that list: the item of this list it became, or null when it was dropped. */
+  oitItems: z.record(
+    z.string().regex(oitItemIdPattern),
+    z.string().regex(oitItemIdPattern).nullable(),
+  ),
 });
 
 const levelSchema = z.strictObject({
@@ -172,6 +184,7 @@ export const frameworkSchema = z
     sampleSize: z.array(sampleRuleSchema),
     windows: z.array(windowSchema),
     surveys: surveysSchema,
+    previous: previousSchema.optional(),
   })
   .superRefine(checkCrossReferences);
 
@@ -187,3 +200,4 @@ export type Thresholds = z.output<typeof thresholdsSchema>;
 export type LocalText = z.output<typeof text>;
 export type SurveyAccess = z.output<typeof surveyAccess>;
 export type SurveyRules = z.output<typeof surveysSchema>;
+export type PreviousList = z.output<typeof previousSchema>;

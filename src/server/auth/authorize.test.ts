@@ -110,9 +110,10 @@ describe("authorize", () => {
     expect(authorize(officer, write, { agencyId: own, divisions: ["กองช่าง"] }).allowed).toBe(false);
   });
 
-  it("keeps opening a fiscal year to national administrators", () => {
+  it("keeps opening a fiscal year and making frameworks to national administrators", () => {
     for (const role of roles.filter((r) => r !== "national_admin"))
-      expect(authorize(actorWith(role), "assessment.open", { agencyId: own }).allowed).toBe(false);
+      for (const action of ["assessment.open", "framework.import"] as const)
+        expect(authorize(actorWith(role), action, { agencyId: own }).allowed).toBe(false);
   });
 
   it("lets a file of many agencies through only to someone allowed in at least one", () => {

@@ -23,6 +23,8 @@ export const actions = [
   "assessment.manage",
   /** Opening a fiscal year for agencies nationwide: national administrators only. */
   "assessment.open",
+  /** Making a new framework version from an OIT item list: national administrators only. */
+  "framework.import",
   "results.write",
   "measure.read",
   "measure.write",
@@ -80,7 +82,7 @@ const reads: Action[] = [
 ];
 
 /** Actions no agency role holds; only national administrators may take them. */
-const nationalOnly: readonly Action[] = ["agency.create", "assessment.open"];
+const nationalOnly: readonly Action[] = ["agency.create", "assessment.open", "framework.import"];
 
 /** What each role may do inside an agency it is a member of. */
 const grants: Record<Exclude<Role, "national_admin">, readonly Action[]> = {

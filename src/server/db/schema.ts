@@ -356,6 +356,21 @@ export const passwordResets = pgTable("password_resets", {
   usedAt: timestamp("used_at", { withTimezone: true }),
 });
 
+/**
+ * Framework versions made in the running system (a new year's OIT list imported by a national
+ * administrator), loaded beside frameworks/*.json at start-up. National: no agency owns one.
+ */
+export const frameworkVersions = pgTable("framework_versions", {
+  id: text("id").primaryKey(),
+  fiscalYear: integer("fiscal_year").notNull(),
+  /** The framework it was made from, whose OIT item ids `framework.previous` maps. */
+  base: text("base").notNull(),
+  /** The whole framework as validated, the same shape as a frameworks/<id>.json file. */
+  framework: jsonb("framework").notNull(),
+  createdBy: uuid("created_by").notNull(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
 // The OIT and survey tables live in their own files; re-exported so one module holds the whole schema.
 export * from "./oit-schema.ts";
 export * from "./survey-schema.ts";

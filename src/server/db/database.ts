@@ -5,7 +5,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { type SQL, sql } from "drizzle-orm";
 import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres";
 import { migrate as migrateNodePg } from "drizzle-orm/node-postgres/migrator";
-import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { type PgDatabase, PgDialect, type PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
@@ -79,4 +79,19 @@ export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
   const rows = (result as { rows?: unknown }).rows;
   if (!Array.isArray(rows)) throw new Error("the database driver returned no rows array");
   return rows as T[];
+}
+
+const dialect = new PgDialect();
+
+/**
+ * Rows of a hot raw SQL query run as a named prepared statement on PostgreSQL, so the server
+ * parses and plans it once per connection rather than on every call; PGlite runs it as usual.
+ * One name must always carry the same SQL text.
+ */
+export async function preparedRows<T>(db: Db, name: string, query: SQL): Promise<T[]> {
+  const client: unknown = (db as { $client?: unknown }).$client;
+  if (!(client instanceof pg.Pool)) return queryRows<T>(db, query);
+  const { sql: text, params } = dialect.sqlToQuery(query);
+  const result = await client.query({ name, text, values: params });
+  return result.rows as T[];
 }

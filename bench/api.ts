@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import pg from "pg";
 import { startThrowawayPostgres } from "../scripts/throwaway-postgres.ts";
 import { openDatabase } from "../src/server/db/database.ts";
@@ -12,6 +13,8 @@ import { drive, httpClient, type LoadResult } from "./load-driver.ts";
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+// As deployed on this machine: one server process per core (BENCH_WORKERS to change it).
+const workers = Number(process.env.BENCH_WORKERS ?? availableParallelism());
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
 const median = (xs: number[]) => {
@@ -51,6 +54,7 @@ const server = serve(
     DATABASE_URL: url.href,
     PORT: String(port),
     LOG_LEVEL: "error",
+    WORKERS: String(workers),
   },
   // BENCH_PROFILE=DIR writes a CPU profile of the server there, for finding where time goes.
   process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [],
@@ -167,6 +171,8 @@ try {
       dashboard_p99_ms: dashboard.p99,
       update_rps: update.rps,
       update_p99_ms: update.p99,
+      connections,
+      workers,
     })}\n`,
   );
 } finally {

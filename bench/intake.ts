@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { availableParallelism } from "node:os";
 import { sql } from "drizzle-orm";
 import pg from "pg";
 import { startThrowawayPostgres } from "../scripts/throwaway-postgres.ts";
@@ -17,6 +18,8 @@ const connections = Number(process.env.BENCH_CONNECTIONS ?? 64);
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 const agencies = Number(process.env.BENCH_AGENCIES ?? 500);
+// As deployed on this machine: one server process per core (BENCH_WORKERS to change it).
+const workers = Number(process.env.BENCH_WORKERS ?? availableParallelism());
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -126,6 +129,7 @@ const server = serve(
     PORT: String(port),
     LOG_LEVEL: "error",
     SURVEY_RATE_PER_MINUTE: "100000000",
+    WORKERS: String(workers),
   },
   // BENCH_PROFILE=DIR writes a CPU profile of the server there, for finding where time goes.
   process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [],
@@ -159,6 +163,7 @@ try {
       ratio: Math.round((intake.rps / baseline.rps) * 100) / 100,
       connections,
       agencies,
+      workers,
     })}\n`,
   );
 } finally {

@@ -34,7 +34,15 @@ function buildProgram(): Command {
     .description(
       "เปิดเซิร์ฟเวอร์ (ค่าตั้งจากตัวแปรสภาพแวดล้อม) / run the server (configured by the environment)",
     )
-    .action(async () => (await import("../server/main.ts")).startServer(process.env));
+    .option(
+      "--workers <n>",
+      "จำนวนโปรเซสที่รับคำขอ (ต้องใช้ DATABASE_URL เมื่อมากกว่า 1) / server processes (more than 1 needs DATABASE_URL)",
+    )
+    .action(async (options: { workers?: string }) => {
+      // The option is the environment's WORKERS, so one parser checks both.
+      const env = options.workers ? { ...process.env, WORKERS: options.workers } : process.env;
+      await (await import("../server/main.ts")).startServer(env);
+    });
   program
     .command("audit")
     .description("บันทึกการตรวจสอบ / audit log")

@@ -53,7 +53,7 @@ import { loadStoredFrameworks } from "./services/load-stored-frameworks.ts";
 import { createMailer, type Mailer } from "./services/mailer.ts";
 import { createOitCheckJobs, type OitCheckJobs } from "./services/oit-check-jobs.ts";
 import type { OitChecker } from "./services/oit-checker.ts";
-import { createBurstWatch } from "./services/survey-burst-watch.ts";
+import { type BurstWatch, createBurstWatch } from "./services/survey-burst-watch.ts";
 import { createIntake, type Intake } from "./services/survey-intake.ts";
 import {
   createEmailOtpSender,
@@ -132,6 +132,8 @@ export interface BuildAppOptions {
   webDir?: string;
   /** The OIT website checker (`checkSite` of src/evidence); without it, checks are refused. */
   oitChecker?: OitChecker;
+  /** Where stored responses are watched for bursts; this process when not given (one worker of several passes them on). */
+  burstWatch?: BurstWatch;
 }
 
 /** What route plugins receive: the database and the services built once per app. */
@@ -212,7 +214,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   for (const framework of await loadStoredFrameworks(database.db))
     if (!frameworks.has(framework.id)) frameworks.set(framework.id, framework);
   const now = options.now ?? (() => new Date());
-  const burstWatch = createBurstWatch({ db: database.db, frameworks, now });
+  const burstWatch = options.burstWatch ?? createBurstWatch({ db: database.db, frameworks, now });
   const context: AppContext = {
     database,
     frameworks,

@@ -26,6 +26,15 @@ describe("parseConfig", () => {
     expect(config.DATABASE_URL).toBe("postgres://ita@127.0.0.1:5432/ita");
   });
 
+  it("refuses several workers on the embedded database, which one process owns", () => {
+    const error = domainErrorOf(() => parseConfig({ WORKERS: "2" }));
+    expect(error.details).toHaveLength(1);
+    expect(error.details[0]).toMatchObject({ path: "WORKERS" });
+    expect(error.details[0]?.th).toContain("DATABASE_URL");
+    expect(parseConfig({ WORKERS: "2", DATABASE_URL: "postgres://ita@db/ita" }).WORKERS).toBe(2);
+    expect(parseConfig({}).WORKERS).toBe(1);
+  });
+
   it("lists every problem at once, in Thai and English", () => {
     const error = domainErrorOf(() =>
       parseConfig({

@@ -6,9 +6,12 @@ import { assessments, surveyFlags } from "../db/schema.ts";
 import type { Submission } from "./survey-intake.ts";
 import { frameworkOf } from "./survey-rows.ts";
 
+/** What the watch needs of a stored response: where it went, never what it said. */
+export type StoredResponse = Pick<Submission, "agencyId" | "assessmentId" | "tool">;
+
 export interface BurstWatch {
   /** Notes a committed batch; resolves once any burst it reveals is recorded. */
-  observe(stored: readonly Submission[]): Promise<void>;
+  observe(stored: readonly StoredResponse[]): Promise<void>;
 }
 
 interface Peak {
@@ -112,7 +115,7 @@ export function createBurstWatch({
       const instant = now();
       const at = instant.getTime();
       const day = bangkokDay(instant);
-      const batch = new Map<string, Submission>();
+      const batch = new Map<string, StoredResponse>();
       for (const s of stored) {
         const key = `${s.agencyId}|${s.assessmentId}|${s.tool}`;
         const seen = recent.get(key) ?? { windowMs: 0, instants: [] };

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { loadFrameworks } from "../domain/framework/load-frameworks.ts";
 import type { Config } from "./config.ts";
 import { openDatabase } from "./db/database.ts";
+import { withServerFlags } from "./node-flags.ts";
 import { prepareDatabase, startHousekeeping } from "./server-duties.ts";
 import { loadStoredFrameworks } from "./services/load-stored-frameworks.ts";
 import { createOitCheckJobs } from "./services/oit-check-jobs.ts";
@@ -51,6 +52,7 @@ export async function startPrimary(config: Config): Promise<void> {
   });
 
   let stopping = false;
+  cluster.setupPrimary({ execArgv: withServerFlags(process.execArgv) });
   const fork = () => cluster.fork({ WORKERS: String(config.WORKERS) });
   cluster.on("exit", (worker, code, signal) => {
     if (stopping) return;

@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
+import { withServerFlags } from "./node-flags.ts";
 
 // Helpers for tests that run `prongsai serve` as a real process, as an operator would.
 const bin = fileURLToPath(new URL("../../bin/prongsai.js", import.meta.url));
@@ -36,7 +37,7 @@ export interface ServerProcess {
 
 /** Starts `prongsai serve` with the given environment (embedded database unless overridden). */
 export function serve(env: Record<string, string>, nodeArgs: string[] = []): ServerProcess {
-  const child = spawn(process.execPath, [...nodeArgs, bin, "serve"], {
+  const child = spawn(process.execPath, [...withServerFlags(nodeArgs), bin, "serve"], {
     env: { ...process.env, DATABASE_URL: "", LOG_LEVEL: "warn", ...env },
   });
   const exited = new Promise<number>((resolve) =>

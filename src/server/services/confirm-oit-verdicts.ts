@@ -1,17 +1,14 @@
 import { and, eq } from "drizzle-orm";
 import type { IssueDetail } from "../../domain/errors.ts";
-import type { Framework } from "../../domain/framework/schema.ts";
 import { checkResult } from "../../domain/results/check-result.ts";
 import { oitIndicatorScores } from "../../domain/scoring/oit-scores.ts";
 import { surveyIndicatorScores } from "../../domain/scoring/survey-scores.ts";
 import { invalidError } from "../../domain/validation.ts";
 import type { OitChecklistResponse } from "../../shared/oit.ts";
-import type { Actor } from "../auth/authorize.ts";
-import type { Db } from "../db/database.ts";
 import { oitChecklists, results } from "../db/schema.ts";
 import { appendAudit } from "./append-audit.ts";
-import { getOitChecklist, verdictsOf } from "./get-oit-checklist.ts";
-import { assertState, assertWindowOpen, loadOitScope } from "./oit-scope.ts";
+import { verdictsOf } from "./get-oit-checklist.ts";
+import { type OitStepOptions, runOitStep } from "./oit-step.ts";
 import { saveResult } from "./save-result.ts";
 import { readTallies } from "./survey-tally-rows.ts";
 
@@ -19,32 +16,9 @@ import { readTallies } from "./survey-tally-rows.ts";
  * The evaluator's final word, in the confirmation window once every item has a verdict: the
  * checklist is closed and the result's OIT indicators and verdicts come from these verdicts.
  */
-export async function confirmOitVerdicts({
-  db,
-  frameworks,
-  agencyId,
-  assessmentId,
-  actor,
-  now,
-}: {
-  db: Db;
-  frameworks: ReadonlyMap<string, Framework>;
-  agencyId: string;
-  assessmentId: string;
-  actor: Actor;
-  now: Date;
-}): Promise<OitChecklistResponse> {
-  await db.transaction(async (tx) => {
-    const scope = await loadOitScope({
-      db: tx,
-      frameworks,
-      agencyId,
-      assessmentId,
-      now,
-      lock: true,
-    });
-    assertState(scope, "submitted");
-    assertWindowOpen(scope, "confirmation");
+export async function confirmOitVerdicts(step: OitStepOptions): Promise<OitChecklistResponse> {
+  const { agencyId, assessmentId, actor, now } = step;
+  return runOitStep(step, { state: "submitted", windows: ["confirmation"] }, async (tx, scope) => {
     const { framework } = scope;
     const problems: IssueDetail[] = framework.oit
       .flatMap((s) => s.items)
@@ -109,5 +83,4 @@ export async function confirmOitVerdicts({
       after: { confirmedAt: now.toISOString(), indicators: Object.fromEntries(oit), verdicts },
     });
   });
-  return getOitChecklist({ db, frameworks, agencyId, assessmentId, now, actor });
 }

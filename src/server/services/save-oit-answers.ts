@@ -1,51 +1,20 @@
 import { sql } from "drizzle-orm";
 import type { IssueDetail } from "../../domain/errors.ts";
-import type { Framework } from "../../domain/framework/schema.ts";
 import { invalidError } from "../../domain/validation.ts";
 import type { OitAnswersBody, OitChecklistResponse } from "../../shared/oit.ts";
-import type { Actor } from "../auth/authorize.ts";
-import type { Db } from "../db/database.ts";
 import { oitAnswers } from "../db/schema.ts";
 import { appendAudit } from "./append-audit.ts";
-import { getOitChecklist } from "./get-oit-checklist.ts";
-import {
-  assertState,
-  assertWindowOpen,
-  ensureChecklist,
-  itemsOf,
-  loadOitScope,
-} from "./oit-scope.ts";
+import { ensureChecklist, itemsOf } from "./oit-scope.ts";
+import { type OitStepOptions, runOitStep } from "./oit-step.ts";
 import { urlProblems } from "./oit-url-problems.ts";
 
 /** Saves draft answers of the listed items (the others stay as they are) until submission. */
 export async function saveOitAnswers({
-  db,
-  frameworks,
-  agencyId,
-  assessmentId,
   body,
-  actor,
-  now,
-}: {
-  db: Db;
-  frameworks: ReadonlyMap<string, Framework>;
-  agencyId: string;
-  assessmentId: string;
-  body: OitAnswersBody;
-  actor: Actor;
-  now: Date;
-}): Promise<OitChecklistResponse> {
-  await db.transaction(async (tx) => {
-    const scope = await loadOitScope({
-      db: tx,
-      frameworks,
-      agencyId,
-      assessmentId,
-      now,
-      lock: true,
-    });
-    assertState(scope, "draft");
-    assertWindowOpen(scope, "oit-submission");
+  ...step
+}: OitStepOptions & { body: OitAnswersBody }): Promise<OitChecklistResponse> {
+  const { agencyId, assessmentId, actor } = step;
+  return runOitStep(step, { state: "draft", windows: ["oit-submission"] }, async (tx, scope) => {
     const problems: IssueDetail[] = [];
     const items = itemsOf(
       scope.framework,
@@ -82,7 +51,6 @@ export async function saveOitAnswers({
       });
     }
   });
-  return getOitChecklist({ db, frameworks, agencyId, assessmentId, now, actor });
 }
 
 const subject = { th: "คำตอบแบบ OIT ไม่ถูกต้อง", en: "invalid OIT answers" };

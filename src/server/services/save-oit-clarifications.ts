@@ -1,45 +1,20 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { IssueDetail } from "../../domain/errors.ts";
-import type { Framework } from "../../domain/framework/schema.ts";
 import { invalidError } from "../../domain/validation.ts";
 import type { OitChecklistResponse, OitClarificationsBody } from "../../shared/oit.ts";
-import type { Actor } from "../auth/authorize.ts";
-import type { Db } from "../db/database.ts";
 import { oitAnswers } from "../db/schema.ts";
 import { appendAudit } from "./append-audit.ts";
-import { getOitChecklist } from "./get-oit-checklist.ts";
-import { assertState, assertWindowOpen, itemsOf, loadOitScope } from "./oit-scope.ts";
+import { itemsOf } from "./oit-scope.ts";
+import { type OitStepOptions, runOitStep } from "./oit-step.ts";
 import { urlProblems } from "./oit-url-problems.ts";
 
 /** The agency's clarification of items that failed, only in the clarification window. */
 export async function saveOitClarifications({
-  db,
-  frameworks,
-  agencyId,
-  assessmentId,
   body,
-  actor,
-  now,
-}: {
-  db: Db;
-  frameworks: ReadonlyMap<string, Framework>;
-  agencyId: string;
-  assessmentId: string;
-  body: OitClarificationsBody;
-  actor: Actor;
-  now: Date;
-}): Promise<OitChecklistResponse> {
-  await db.transaction(async (tx) => {
-    const scope = await loadOitScope({
-      db: tx,
-      frameworks,
-      agencyId,
-      assessmentId,
-      now,
-      lock: true,
-    });
-    assertState(scope, "submitted");
-    assertWindowOpen(scope, "clarification");
+  ...step
+}: OitStepOptions & { body: OitClarificationsBody }): Promise<OitChecklistResponse> {
+  const { agencyId, assessmentId, actor } = step;
+  return runOitStep(step, { state: "submitted", windows: ["clarification"] }, async (tx, scope) => {
     const problems: IssueDetail[] = [];
     const list = body.clarifications;
     const items = itemsOf(
@@ -93,5 +68,4 @@ export async function saveOitClarifications({
       });
     }
   });
-  return getOitChecklist({ db, frameworks, agencyId, assessmentId, now, actor });
 }

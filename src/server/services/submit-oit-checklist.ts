@@ -1,42 +1,16 @@
 import { and, eq } from "drizzle-orm";
 import type { IssueDetail } from "../../domain/errors.ts";
-import type { Framework } from "../../domain/framework/schema.ts";
 import { invalidError } from "../../domain/validation.ts";
 import type { OitChecklistResponse } from "../../shared/oit.ts";
-import type { Actor } from "../auth/authorize.ts";
-import type { Db } from "../db/database.ts";
 import { oitChecklists } from "../db/schema.ts";
 import { appendAudit } from "./append-audit.ts";
-import { getOitChecklist } from "./get-oit-checklist.ts";
-import { assertState, assertWindowOpen, ensureChecklist, loadOitScope } from "./oit-scope.ts";
+import { ensureChecklist } from "./oit-scope.ts";
+import { type OitStepOptions, runOitStep } from "./oit-step.ts";
 
 /** Submits the checklist for review: every item answered, every "has" with a link; then locked. */
-export async function submitOitChecklist({
-  db,
-  frameworks,
-  agencyId,
-  assessmentId,
-  actor,
-  now,
-}: {
-  db: Db;
-  frameworks: ReadonlyMap<string, Framework>;
-  agencyId: string;
-  assessmentId: string;
-  actor: Actor;
-  now: Date;
-}): Promise<OitChecklistResponse> {
-  await db.transaction(async (tx) => {
-    const scope = await loadOitScope({
-      db: tx,
-      frameworks,
-      agencyId,
-      assessmentId,
-      now,
-      lock: true,
-    });
-    assertState(scope, "draft");
-    assertWindowOpen(scope, "oit-submission");
+export async function submitOitChecklist(step: OitStepOptions): Promise<OitChecklistResponse> {
+  const { agencyId, assessmentId, actor, now } = step;
+  return runOitStep(step, { state: "draft", windows: ["oit-submission"] }, async (tx, scope) => {
     const problems: IssueDetail[] = [];
     for (const item of scope.framework.oit.flatMap((s) => s.items)) {
       const answer = scope.answers.get(item.id);
@@ -77,5 +51,4 @@ export async function submitOitChecklist({
       after: { submittedAt: at.toISOString(), answered: scope.answers.size },
     });
   });
-  return getOitChecklist({ db, frameworks, agencyId, assessmentId, now, actor });
 }

@@ -1,3 +1,4 @@
+import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import {
   oitAnswersBody,
@@ -8,10 +9,11 @@ import {
   oitVerdictsBody,
 } from "../../../shared/oit.ts";
 import type { AppContext } from "../../app.ts";
-import { assertAllowed } from "../../auth/authorize.ts";
+import { type Action, assertAllowed } from "../../auth/authorize.ts";
 import { requireActor } from "../../plugins/session.ts";
 import { confirmOitVerdicts } from "../../services/confirm-oit-verdicts.ts";
 import { getOitChecklist } from "../../services/get-oit-checklist.ts";
+import type { OitStepOptions } from "../../services/oit-step.ts";
 import { saveOitAnswers } from "../../services/save-oit-answers.ts";
 import { saveOitClarifications } from "../../services/save-oit-clarifications.ts";
 import { saveOitVerdicts } from "../../services/save-oit-verdicts.ts";
@@ -24,6 +26,15 @@ const response = { 200: oitChecklistResponse };
 export function oitRoutes(context: AppContext): FastifyPluginAsyncZod {
   const { db } = context.database;
   const { frameworks } = context;
+  /** The signed-in actor, allowed `action` on the assessment, as every OIT service takes it. */
+  const allowed = (
+    request: FastifyRequest & { params: { agencyId: string; assessmentId: string } },
+    action: Action,
+  ): OitStepOptions => {
+    const actor = requireActor(request);
+    assertAllowed(actor, action, request.params);
+    return { db, frameworks, ...request.params, actor, now: context.now() };
+  };
   return async (app) => {
     app.get(
       base,
@@ -38,11 +49,7 @@ export function oitRoutes(context: AppContext): FastifyPluginAsyncZod {
           response,
         },
       },
-      async (request) => {
-        const actor = requireActor(request);
-        assertAllowed(actor, "assessment.read", request.params);
-        return getOitChecklist({ db, frameworks, ...request.params, now: context.now(), actor });
-      },
+      async (request) => getOitChecklist(allowed(request, "assessment.read")),
     );
 
     app.put(
@@ -58,19 +65,7 @@ export function oitRoutes(context: AppContext): FastifyPluginAsyncZod {
           response,
         },
       },
-      async (request) => {
-        const actor = requireActor(request);
-        assertAllowed(actor, "oit.answer", request.params);
-        const { body } = request;
-        return saveOitAnswers({
-          db,
-          frameworks,
-          ...request.params,
-          body,
-          actor,
-          now: context.now(),
-        });
-      },
+      async (request) => saveOitAnswers({ ...allowed(request, "oit.answer"), body: request.body }),
     );
 
     app.post(
@@ -86,11 +81,7 @@ export function oitRoutes(context: AppContext): FastifyPluginAsyncZod {
           response,
         },
       },
-      async (request) => {
-        const actor = requireActor(request);
-        assertAllowed(actor, "oit.answer", request.params);
-        return submitOitChecklist({ db, frameworks, ...request.params, actor, now: context.now() });
-      },
+      async (request) => submitOitChecklist(allowed(request, "oit.answer")),
     );
 
     app.put(
@@ -106,19 +97,7 @@ export function oitRoutes(context: AppContext): FastifyPluginAsyncZod {
           response,
         },
       },
-      async (request) => {
-        const actor = requireActor(request);
-        assertAllowed(actor, "oit.review", request.params);
-        const { body } = request;
-        return saveOitVerdicts({
-          db,
-          frameworks,
-          ...request.params,
-          body,
-          actor,
-          now: context.now(),
-        });
-      },
+      async (request) => saveOitVerdicts({ ...allowed(request, "oit.review"), body: request.body }),
     );
 
     app.put(
@@ -133,19 +112,8 @@ export function oitRoutes(context: AppContext): FastifyPluginAsyncZod {
           response,
         },
       },
-      async (request) => {
-        const actor = requireActor(request);
-        assertAllowed(actor, "oit.answer", request.params);
-        const { body } = request;
-        return saveOitClarifications({
-          db,
-          frameworks,
-          ...request.params,
-          body,
-          actor,
-          now: context.now(),
-        });
-      },
+      async (request) =>
+        saveOitClarifications({ ...allowed(request, "oit.answer"), body: request.body }),
     );
 
     app.post(
@@ -161,11 +129,7 @@ export function oitRoutes(context: AppContext): FastifyPluginAsyncZod {
           response,
         },
       },
-      async (request) => {
-        const actor = requireActor(request);
-        assertAllowed(actor, "oit.review", request.params);
-        return confirmOitVerdicts({ db, frameworks, ...request.params, actor, now: context.now() });
-      },
+      async (request) => confirmOitVerdicts(allowed(request, "oit.review")),
     );
   };
 }

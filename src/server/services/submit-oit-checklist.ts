@@ -34,10 +34,9 @@ export async function submitOitChecklist(step: OitStepOptions): Promise<OitCheck
         problems,
       );
     await ensureChecklist(tx, agencyId, assessmentId);
-    const at = now;
     await tx
       .update(oitChecklists)
-      .set({ submittedAt: at, submittedBy: actor.userId })
+      .set({ submittedAt: now, submittedBy: actor.userId })
       .where(
         and(eq(oitChecklists.agencyId, agencyId), eq(oitChecklists.assessmentId, assessmentId)),
       );
@@ -48,7 +47,7 @@ export async function submitOitChecklist(step: OitStepOptions): Promise<OitCheck
       action: "oit.submit",
       entity: "oit_checklist",
       entityId: assessmentId,
-      after: { submittedAt: at.toISOString(), answered: scope.answers.size },
+      after: { submittedAt: now.toISOString(), answered: scope.answers.size },
     });
   });
 }

@@ -86,11 +86,12 @@ const dialect = new PgDialect();
 /**
  * Rows of a hot raw SQL query run as a named prepared statement on PostgreSQL, so the server
  * parses and plans it once per connection rather than on every call; PGlite runs it as usual.
- * One name must always carry the same SQL text.
+ * Works on the database and inside a transaction. One name must always carry the same SQL text.
  */
 export async function preparedRows<T>(db: Db, name: string, query: SQL): Promise<T[]> {
-  const client: unknown = (db as { $client?: unknown }).$client;
-  if (!(client instanceof pg.Pool)) return queryRows<T>(db, query);
+  // The pool at the top level, the transaction's own connection inside one.
+  const client: unknown = (db as { session?: { client?: unknown } }).session?.client;
+  if (!(client instanceof pg.Pool || client instanceof pg.Client)) return queryRows<T>(db, query);
   const { sql: text, params } = dialect.sqlToQuery(query);
   const result = await client.query({ name, text, values: params });
   return result.rows as T[];

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { type Db, queryRows } from "../db/database.ts";
+import { type Db, preparedRows } from "../db/database.ts";
 import { auditHeads } from "../db/schema.ts";
 import { auditHash, GENESIS_HASH } from "./audit-hash.ts";
 
@@ -45,22 +45,27 @@ export async function appendAudit(
     after: options.after ?? null,
   };
   const hash = auditHash(head.hash, entry);
-  // Entry and new head in one statement: one round trip fewer while the chain is locked. Raw SQL
-  // because every write runs this, and the query builder's cost showed in the API benchmark.
-  await db.execute(sql`
+  // Entry and new head in one statement: one round trip fewer while the chain is locked. Raw SQL,
+  // prepared once per connection, because every write runs this.
+  await preparedRows(
+    db,
+    "audit_append",
+    sql`
     with entry as (
       insert into audit_log
         (agency_id, seq, at, actor, action, entity, entity_id, before, after, prev_hash, hash)
       values (${agencyId}, ${entry.seq}, ${at.toISOString()}::timestamptz, ${entry.actor},
         ${entry.action}, ${entry.entity}, ${entry.entityId}, ${json(entry.before)}::jsonb,
         ${json(entry.after)}::jsonb, ${head.hash}, ${hash}))
-    update audit_heads set seq = ${entry.seq}, hash = ${hash} where agency_id = ${agencyId}`);
+    update audit_heads set seq = ${entry.seq}, hash = ${hash} where agency_id = ${agencyId}`,
+  );
   return { seq: entry.seq, hash };
 }
 
 async function lockHead(db: Db, agencyId: string) {
-  const [head] = await queryRows<{ seq: number | string; hash: string }>(
+  const [head] = await preparedRows<{ seq: number | string; hash: string }>(
     db,
+    "audit_lock_head",
     sql`select seq, hash from audit_heads where agency_id = ${agencyId} for update`,
   );
   return head && { seq: Number(head.seq), hash: head.hash };

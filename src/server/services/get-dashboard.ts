@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { DomainError } from "../../domain/errors.ts";
 import type { DashboardResponse } from "../../shared/dashboard.ts";
 import { REMINDER_DAYS } from "../../shared/limits.ts";
-import { type Db, queryRows } from "../db/database.ts";
+import { type Db, preparedRows } from "../db/database.ts";
 
 type Row = Omit<DashboardResponse, "agency" | "today"> & {
   agency: DashboardResponse["agency"] | null;
@@ -22,8 +22,9 @@ export async function getDashboard({
   /** YYYY-MM-DD (Gregorian), the day overdue and due-soon are counted against. */
   today: string;
 }): Promise<DashboardResponse> {
-  const [row] = await queryRows<Row>(
+  const [row] = await preparedRows<Row>(
     db,
+    "agency_dashboard",
     sql`
     select
       (select json_build_object('id', a.id, 'name', a.name, 'nameEn', a.name_en, 'type', a.type,

@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../db/database.ts";
 import { agencies, assessments, measures } from "../db/schema.ts";
 import { type AssessmentScope, scopeColumns } from "./find-assessment-scope.ts";
@@ -17,11 +17,26 @@ export async function getMeasure({
   assessmentId,
   measureId,
 }: MeasureKey & { db: Db }): Promise<{ measure: MeasureRow; scope: AssessmentScope }> {
-  const [row] = await db
-    .select({
-      measure: measures,
-      scope: scopeColumns,
-    })
+  const [row] = await reader(db).execute({ agencyId, assessmentId, measureId });
+  if (!row) throw measureNotFound(measureId);
+  return row;
+}
+
+// Every measure update reads through here first: built once per database and prepared by name.
+const readers = new WeakMap<Db, ReturnType<typeof buildReader>>();
+
+function reader(db: Db): ReturnType<typeof buildReader> {
+  let prepared = readers.get(db);
+  if (!prepared) {
+    prepared = buildReader(db);
+    readers.set(db, prepared);
+  }
+  return prepared;
+}
+
+function buildReader(db: Db) {
+  return db
+    .select({ measure: measures, scope: scopeColumns })
     .from(measures)
     .innerJoin(
       assessments,
@@ -30,11 +45,10 @@ export async function getMeasure({
     .innerJoin(agencies, eq(agencies.id, measures.agencyId))
     .where(
       and(
-        eq(measures.agencyId, agencyId),
-        eq(measures.assessmentId, assessmentId),
-        eq(measures.id, measureId),
+        eq(measures.agencyId, sql.placeholder("agencyId")),
+        eq(measures.assessmentId, sql.placeholder("assessmentId")),
+        eq(measures.id, sql.placeholder("measureId")),
       ),
-    );
-  if (!row) throw measureNotFound(measureId);
-  return row;
+    )
+    .prepare("get_measure");
 }

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import { DomainError } from "../../domain/errors.ts";
 import type { Framework } from "../../domain/framework/schema.ts";
@@ -57,7 +58,9 @@ export async function updateMeasure(options: UpdateMeasureOptions): Promise<Meas
           eq(measures.version, version),
         ),
       )
-      .returning();
+      .returning()
+      .prepare(statementName(set))
+      .execute();
     // Someone changed it between our read and this update.
     if (!row) throw stale(version, undefined);
     const after = toMeasureResponse(row);
@@ -75,6 +78,16 @@ export async function updateMeasure(options: UpdateMeasureOptions): Promise<Meas
     });
     return after;
   });
+}
+
+// The statement's text depends only on which columns change, so that set names it.
+function statementName(set: object): string {
+  const columns = Object.entries(set)
+    .filter(([, value]) => value !== undefined)
+    .map(([key]) => key)
+    .sort()
+    .join(",");
+  return `measure_update_${createHash("sha1").update(columns).digest("hex").slice(0, 16)}`;
 }
 
 function pick(

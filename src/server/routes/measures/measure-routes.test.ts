@@ -1,10 +1,10 @@
-import { count, eq } from "drizzle-orm";
+import { and, count, eq, inArray } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { measureStatuses } from "../../../shared/measure.ts";
 import { buildApp } from "../../app.ts";
 import type { Database } from "../../db/database.ts";
-import { measures, measureStatuses as storedStatuses } from "../../db/schema.ts";
+import { auditLog, measures, measureStatuses as storedStatuses } from "../../db/schema.ts";
 import { verifyAudit } from "../../services/verify-audit.ts";
 import { buildMeasure, createTwoAgencyYears } from "../../test-assessments.ts";
 import { engines, freshDatabase } from "../../test-databases.ts";
@@ -100,6 +100,37 @@ describe.each(engines)("measure routes on %s", (engine) => {
     const winner = results.find((r) => r.statusCode === 200)?.json();
     const stored = (await app.inject({ url: `${url()}/${id}`, ...admin })).json();
     expect(stored).toMatchObject({ version: 2, progress: winner.progress });
+  });
+
+  it("chains the audit entries of simultaneous changes to different measures of one agency", async () => {
+    const created = [];
+    for (let i = 0; i < 12; i++) created.push((await create(admin)).json());
+    const results = await Promise.all(
+      created.map(({ id }, i) =>
+        app.inject({
+          method: "PATCH",
+          url: `${url()}/${id}`,
+          payload: { version: 1, progress: i + 1 },
+          ...admin,
+        }),
+      ),
+    );
+    expect(results.map((r) => r.statusCode)).toEqual(created.map(() => 200));
+    const report = await verifyAudit({ db: database.db });
+    expect(report.problems).toEqual([]);
+    const entries = await database.db
+      .select({ seq: auditLog.seq })
+      .from(auditLog)
+      .where(
+        and(
+          eq(auditLog.action, "measure.update"),
+          inArray(
+            auditLog.entityId,
+            created.map((m) => m.id),
+          ),
+        ),
+      );
+    expect(new Set(entries.map((e) => e.seq)).size).toBe(created.length);
   });
 
   it("keeps status and progress in agreement", async () => {

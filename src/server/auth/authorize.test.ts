@@ -50,6 +50,7 @@ describe("authorize", () => {
       "audit.read",
       "survey.read",
       "survey.results",
+      "national.read",
     ]);
     expect(allowedInOwn("evaluator")).toEqual([
       "agency.read",
@@ -114,6 +115,15 @@ describe("authorize", () => {
     for (const role of roles.filter((r) => r !== "national_admin"))
       for (const action of ["assessment.open", "framework.import"] as const)
         expect(authorize(actorWith(role), action, { agencyId: own }).allowed).toBe(false);
+  });
+
+  it("shows the national view to national administrators and auditors only", () => {
+    for (const role of ["national_admin", "auditor"] as const)
+      expect(() => assertAllowedSomewhere(actorWith(role), "national.read")).not.toThrow();
+    for (const role of ["agency_admin", "division_officer", "evaluator"] as const)
+      expect(() => assertAllowedSomewhere(actorWith(role, own, "กองคลัง"), "national.read")).toThrow(
+        "your roles may not national.read in any agency",
+      );
   });
 
   it("lets a file of many agencies through only to someone allowed in at least one", () => {

@@ -48,6 +48,8 @@ export const actions = [
   "survey.phone",
   /** Integrity flags of the collection: bursts, straight-lining, over-population, drift. */
   "survey.integrity",
+  /** The national view across every agency: national administrators and auditors. */
+  "national.read",
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -89,7 +91,8 @@ const grants: Record<Exclude<Role, "national_admin">, readonly Action[]> = {
   // Reviewing OIT and judging the collection are the evaluators' work, not the agency's own.
   agency_admin: actions.filter(
     (a) =>
-      !["oit.review", "survey.phone", "survey.integrity"].includes(a) && !nationalOnly.includes(a),
+      !["oit.review", "survey.phone", "survey.integrity", "national.read"].includes(a) &&
+      !nationalOnly.includes(a),
   ),
   // The progress report speaks for the whole agency, so it is the agency admin's to write.
   division_officer: [...reads, "measure.write"],
@@ -103,7 +106,8 @@ const grants: Record<Exclude<Role, "national_admin">, readonly Action[]> = {
     "survey.integrity",
   ],
   // Auditors also see who holds which role: who could change what is part of what they check.
-  auditor: [...reads, "user.read", "survey.results"],
+  // They read every agency's figures in the national view too.
+  auditor: [...reads, "user.read", "survey.results", "national.read"],
 };
 
 /** Division officers change only their own division's measures. */

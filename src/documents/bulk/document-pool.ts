@@ -1,5 +1,6 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
+import type { MeasuresDocumentDeps } from "../measures/prepare-measures-document.ts";
 import type { DocumentModel } from "../model.ts";
 import {
   type DocumentResult,
@@ -33,8 +34,11 @@ interface Slot {
 // The worker is TypeScript; its small JavaScript entry registers the tsx loader first.
 const workerUrl = new URL("./document-worker-entry.mjs", import.meta.url);
 
+/** Frameworks or content to use instead of the shipped files (e.g. with framework versions from the database). */
+export type PoolDeps = Partial<Pick<MeasuresDocumentDeps, "frameworks" | "content">>;
+
 /** A fixed set of worker threads building documents in parallel, one per core by default. */
-export function createDocumentPool(size = availableParallelism()): DocumentPool {
+export function createDocumentPool(size = availableParallelism(), deps?: PoolDeps): DocumentPool {
   const slots: Slot[] = [];
   const waiting: Job[] = [];
   let nextId = 0;
@@ -50,7 +54,7 @@ export function createDocumentPool(size = availableParallelism()): DocumentPool 
   };
   let closing = false;
   const start = (slot: Slot) => {
-    slot.worker = new Worker(workerUrl);
+    slot.worker = new Worker(workerUrl, { workerData: deps ?? {} });
     slot.worker.on("message", (result: DocumentResult) => {
       const job = slot.job;
       slot.job = undefined;

@@ -1,12 +1,22 @@
-import { parentPort } from "node:worker_threads";
+import { parentPort, workerData } from "node:worker_threads";
 import { renderDocx } from "../docx/render-docx.ts";
 import { renderHtml } from "../html/render-html.ts";
 import { loadDocumentDeps } from "../measures/load-document-deps.ts";
-import { prepareMeasuresDocument } from "../measures/prepare-measures-document.ts";
+import {
+  type MeasuresDocumentDeps,
+  prepareMeasuresDocument,
+} from "../measures/prepare-measures-document.ts";
+import type { PoolDeps } from "./document-pool.ts";
 import { type DocumentResult, type DocumentTask, serializeError } from "./protocol.ts";
 
 // One worker thread: frameworks and content are loaded once, then documents are built on demand.
-const deps = loadDocumentDeps();
+const given = (workerData ?? {}) as PoolDeps;
+const shipped = loadDocumentDeps();
+const deps: MeasuresDocumentDeps = {
+  ...shipped,
+  frameworks: given.frameworks ?? shipped.frameworks,
+  content: given.content ?? shipped.content,
+};
 const port = parentPort;
 if (!port) throw new Error("document-worker.ts runs only as a worker thread");
 

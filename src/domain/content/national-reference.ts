@@ -18,10 +18,26 @@ const provincesSchema = z
   .strictObject({
     $comment: z.string().optional(),
     regions: z.array(z.strictObject({ id: slug, th: name, en: name })).min(1),
-    provinces: z.array(z.strictObject({ th: name, en: name, region: slug })).min(1),
+    provinces: z
+      .array(
+        z.strictObject({
+          th: name,
+          en: name,
+          region: slug,
+          /** The seat of the central government, where agencies of national scope sit. */
+          capital: z.literal(true).optional(),
+        }),
+      )
+      .min(1),
   })
   .superRefine((file, ctx) => {
     const regions = new Set(file.regions.map((r) => r.id));
+    if (file.provinces.filter((p) => p.capital).length !== 1)
+      ctx.addIssue({
+        code: "custom",
+        path: ["provinces"],
+        message: "exactly one province must be the capital (ต้องมีจังหวัดที่เป็นเมืองหลวงหนึ่งจังหวัด)",
+      });
     const seen = new Set<string>();
     file.provinces.forEach((p, i) => {
       if (!regions.has(p.region))

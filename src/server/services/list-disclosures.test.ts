@@ -51,7 +51,7 @@ describe.each(engines)("listDisclosures on %s", (engine) => {
     const { db } = database;
     const agency = async (
       key: string,
-      fields: { name: string; province: string; type?: string },
+      fields: Partial<ReturnType<typeof buildAgency>>,
       frameworkId = "ita-2566",
       fiscalYear = 2566,
     ) => {
@@ -119,7 +119,11 @@ describe.each(engines)("listDisclosures on %s", (engine) => {
       files: {},
       createdBy: "test",
     });
-    await agency("never", { name: "องค์การบริหารส่วนตำบลค", province: "น่าน", type: "อบต." });
+    await agency("never", {
+      name: "องค์การบริหารส่วนตำบลค",
+      province: "น่าน",
+      type: "องค์การบริหารส่วนตำบล",
+    });
     await agency("renumbered", { name: "เทศบาลตำบลง", province: "น่าน" }, renumbered.id);
     await check("renumbered", "O42", "missing", "2023-05-03T02:00:00Z");
     await check("renumbered", "O50", "pass", "2023-05-03T02:00:01Z");
@@ -217,7 +221,7 @@ describe.each(engines)("listDisclosures on %s", (engine) => {
     const chiangRai = await list({ province: "เชียงราย" });
     expect(chiangRai.total).toBe(2);
     expect(chiangRai.counts["measures-document"]).toMatchObject({ pass: 1, missing: 1 });
-    const byType = await list({ type: "อบต." });
+    const byType = await list({ type: "องค์การบริหารส่วนตำบล" });
     expect(byType.rows.map((r) => r.agencyId)).toEqual([ids.never?.agencyId]);
     const missing = await list({ status: "missing" });
     expect(missing.rows.map((r) => r.agencyId)).toEqual([ids.silent?.agencyId]);

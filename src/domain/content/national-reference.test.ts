@@ -2,6 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { agencyTypes } from "../agency-year/schema.ts";
 import { DomainError } from "../errors.ts";
 import { defaultContentDir } from "./load-content.ts";
 import { loadNationalReference, PROVINCES_FILE } from "./national-reference.ts";
@@ -20,6 +21,8 @@ describe("the national reference data", () => {
       ["central", "east", "north", "northeast", "south", "west"].sort(),
     );
     expect(provinces.find((p) => p.th === "เชียงราย")?.region).toBe("north");
+    // The kinds are exactly those an agency can be registered as.
+    expect(types.map((t) => t.th).sort()).toEqual([...agencyTypes].sort());
     // The usual counts add up to about the number of agencies ITA assesses each year.
     const total = types.reduce((s, t) => s + t.typicalCount, 0);
     expect(total).toBeGreaterThan(8000);

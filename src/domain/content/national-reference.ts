@@ -69,6 +69,8 @@ const agencyTypesSchema = z.strictObject({
           level: z.enum(["local", "regional", "central"]),
           /** Spread over the provinces, or seated in the capital. */
           where: z.enum(["province", "capital"]),
+          /** The province every agency of this kind sits in, when there is one such place. */
+          seat: name.optional(),
           typicalCount: z.number().int().positive(),
           staff: z.strictObject({ min: z.number().int().positive(), max: z.number().int() }),
         })
@@ -94,6 +96,19 @@ export interface NationalReference {
 export function loadNationalReference(dir: string = defaultContentDir()): NationalReference {
   const places = readChecked(dir, PROVINCES_FILE, provincesSchema);
   const kinds = readChecked(dir, AGENCY_TYPES_FILE, agencyTypesSchema);
+  const known = new Set(places.provinces.map((p) => p.th));
+  const unknownSeats = kinds.types.flatMap((t, i) =>
+    t.seat === undefined || known.has(t.seat)
+      ? []
+      : [
+          {
+            path: `${AGENCY_TYPES_FILE}:types.${i}.seat`,
+            th: `ไม่มีจังหวัด ${t.seat} ใน ${PROVINCES_FILE}`,
+            en: `${t.seat} is not a province of ${PROVINCES_FILE}`,
+          },
+        ],
+  );
+  if (unknownSeats.length > 0) throw invalid(AGENCY_TYPES_FILE, unknownSeats);
   return { regions: places.regions, provinces: places.provinces, types: kinds.types };
 }
 

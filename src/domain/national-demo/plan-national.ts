@@ -128,19 +128,23 @@ function planAgency(
 ): PlannedAgency {
   const outside = reference.provinces.filter((p) => !p.capital);
   const capital = reference.provinces.find((p) => p.capital);
-  // One per province for the kinds that have one per province; otherwise anywhere.
+  // At its seat; one per province for the kinds that have one per province; otherwise anywhere.
+  const spread = type.typicalCount <= outside.length && type.where === "province" && !type.seat;
   const province =
     type.where === "capital"
       ? capital
-      : type.typicalCount <= outside.length
-        ? outside[k % outside.length]
-        : outside[Math.floor(random() * outside.length)];
-  const provinceName = province?.th ?? "กรุงเทพมหานคร";
-  const place = type.where === "capital" ? `${placeName(random)} ${k + 1}` : placeName(random);
-  const name =
-    type.typicalCount <= outside.length && type.where === "province"
+      : type.seat
+        ? reference.provinces.find((p) => p.th === type.seat)
+        : spread
+          ? outside[k % outside.length]
+          : outside[Math.floor(random() * outside.length)];
+  const provinceName = province?.th ?? "";
+  const unique = type.typicalCount === 1;
+  const name = unique
+    ? type.th
+    : spread
       ? `${type.th}${provinceName}`
-      : `${type.th}${place}`;
+      : `${type.th}${placeName(random)}${type.where === "capital" ? ` ${k + 1}` : ""}`;
   const logMin = Math.log(type.staff.min);
   const logMax = Math.log(type.staff.max);
   return {

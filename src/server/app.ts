@@ -36,6 +36,7 @@ import { importRoutes } from "./routes/imports/import-routes.ts";
 import { measureFileRoutes } from "./routes/measure-files/measure-file-routes.ts";
 import { measureRoutes } from "./routes/measures/measure-routes.ts";
 import { memberRoutes } from "./routes/members/member-routes.ts";
+import { nationalRoutes } from "./routes/national/national-routes.ts";
 import { noticeRoutes } from "./routes/notices/notice-routes.ts";
 import { oitCheckRoutes } from "./routes/oit/oit-check-routes.ts";
 import { oitRoutes } from "./routes/oit/oit-routes.ts";
@@ -113,6 +114,7 @@ const resourceRoutes: ((context: AppContext) => FastifyPluginAsyncZod)[] = [
   surveyIntegrityRoutes,
   oitRoutes,
   oitCheckRoutes,
+  nationalRoutes,
 ];
 
 export interface BuildAppOptions {

@@ -1,0 +1,48 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { loadContent } from "../../../domain/content/load-content.ts";
+import {
+  loadNationalReference,
+  type NationalReference,
+} from "../../../domain/content/national-reference.ts";
+import type { MasterPlan } from "../../../domain/content/schema.ts";
+import { nationalOverviewResponse, nationalQueryWith } from "../../../shared/national.ts";
+import type { AppContext } from "../../app.ts";
+import { assertAllowedSomewhere } from "../../auth/authorize.ts";
+import { requireActor } from "../../plugins/session.ts";
+import { getNationalOverview } from "../../services/get-national-overview.ts";
+
+/** The national view across every agency: national administrators and auditors (national.read). */
+export function nationalRoutes({ database, frameworks }: AppContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    const reference: NationalReference = loadNationalReference();
+    let target: MasterPlan["target"] | undefined;
+    app.get(
+      "/api/national/overview",
+      {
+        // Signed in at the gate; the handler lets through only roles holding national.read.
+        config: { access: "signed-in" },
+        schema: {
+          tags: ["national"],
+          summary: "ภาพรวมระดับประเทศ / how every agency did in a fiscal year",
+          querystring: nationalQueryWith({
+            regions: reference.regions.map((r) => r.id),
+            provinces: reference.provinces.map((p) => p.th),
+            types: reference.types.map((t) => t.th),
+          }),
+          response: { 200: nationalOverviewResponse },
+        },
+      },
+      async (request) => {
+        assertAllowedSomewhere(requireActor(request), "national.read");
+        target ??= loadContent().national.masterPlan.target;
+        return getNationalOverview({
+          db: database.db,
+          query: request.query,
+          target,
+          reference,
+          frameworks,
+        });
+      },
+    );
+  };
+}

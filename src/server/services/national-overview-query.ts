@@ -1,0 +1,149 @@
+import { sql } from "drizzle-orm";
+import type { NationalSort } from "../../shared/national.ts";
+import { type Db, preparedRows } from "../db/database.ts";
+
+// The national figures of one fiscal year in one statement. Every join is on an agency-led key:
+// assessments by (agency_id, fiscal_year), results by (agency_id, assessment_id).
+
+export interface GroupRow {
+  key: string;
+  count: number;
+  sum: number;
+  passCount: number;
+}
+
+export interface MoverRow {
+  agencyId: string;
+  name: string;
+  type: string;
+  province: string;
+  total: number;
+  previousTotal: number;
+  change: number;
+}
+
+export interface ListRow extends Omit<MoverRow, "previousTotal" | "change"> {
+  level: string;
+  previousTotal: number | null;
+  change: number | null;
+}
+
+export interface OverviewRow {
+  inFilter: number;
+  withResults: number;
+  sum: number | null;
+  passCount: number;
+  frameworkId: string | null;
+  bins: { bin: number; count: number }[];
+  levels: { id: string; count: number }[];
+  indicators: { number: number; mean: number; count: number }[];
+  provinces: GroupRow[];
+  types: GroupRow[];
+  risers: MoverRow[];
+  fallers: MoverRow[];
+  items: ListRow[];
+  listTotal: number;
+  years: number[];
+}
+
+export interface OverviewFilter {
+  fiscalYear: number;
+  /** Provinces (Thai names) to keep; null keeps every province. */
+  provinces: readonly string[] | null;
+  type: string | null;
+  /** A LIKE pattern for the agency's name, already escaped; null lists every agency. */
+  namePattern: string | null;
+  passMark: number;
+  binWidth: number;
+  bins: number;
+  movers: number;
+  sort: NationalSort;
+  limit: number;
+  offset: number;
+}
+
+const moverJson = sql`json_build_object('agencyId', m.id, 'name', m.name, 'type', m.type,
+  'province', m.province, 'total', m.total, 'previousTotal', m.previous, 'change', m.change)`;
+
+export async function queryNationalOverview(db: Db, f: OverviewFilter): Promise<OverviewRow> {
+  const provinces = f.provinces === null ? null : JSON.stringify(f.provinces);
+  const where = sql`(${provinces}::jsonb is null
+      or a.province in (select jsonb_array_elements_text(${provinces}::jsonb)))
+    and (${f.type}::text is null or a.type = ${f.type}::text)`;
+  const desc = f.sort === "total-desc";
+  const [row] = await preparedRows<OverviewRow>(
+    db,
+    "national_overview",
+    sql`
+    with cur as materialized (
+      select a.id, a.name, a.type, a.province, s.framework_id, r.computed_overall as total,
+        -- Levels and the pass mark are read off the total rounded half-up to two decimals.
+        round(r.computed_overall::numeric, 2) as shown, r.computed_level as level, r.indicators
+      from agencies a
+      join assessments s on s.agency_id = a.id and s.fiscal_year = ${f.fiscalYear}::int
+      join results r on r.agency_id = s.agency_id and r.assessment_id = s.id
+      where ${where}
+    ),
+    moves as materialized (
+      select c.*, pr.computed_overall as previous,
+        round((c.total - pr.computed_overall)::numeric, 2)::float8 as change
+      from cur c
+      left join assessments ps on ps.agency_id = c.id and ps.fiscal_year = ${f.fiscalYear}::int - 1
+      left join results pr on pr.agency_id = ps.agency_id and pr.assessment_id = ps.id
+    ),
+    listed as (
+      select * from moves m
+      where ${f.namePattern}::text is null or m.name ilike ${f.namePattern}::text
+    )
+    select
+      (select count(*)::int from agencies a where ${where}) as "inFilter",
+      (select count(*)::int from cur) as "withResults",
+      (select sum(total)::float8 from cur) as sum,
+      (select count(*)::int from cur where shown >= ${f.passMark}::numeric) as "passCount",
+      (select framework_id from cur group by framework_id
+        order by count(*) desc, framework_id limit 1) as "frameworkId",
+      (select coalesce(json_agg(json_build_object('bin', bin, 'count', n)), '[]'::json) from (
+        select least(floor(shown / ${f.binWidth}::int)::int, ${f.bins}::int - 1) as bin,
+          count(*)::int as n
+        from cur group by 1) b) as bins,
+      (select coalesce(json_agg(json_build_object('id', level, 'count', n)), '[]'::json) from (
+        select level, count(*)::int as n from cur group by level) l) as levels,
+      (select coalesce(json_agg(json_build_object('number', k::int, 'mean', m, 'count', n)),
+          '[]'::json) from (
+        select i.key as k, avg((i.value #>> '{}')::float8) as m, count(*)::int as n
+        from cur, jsonb_each(cur.indicators) i
+        where jsonb_typeof(i.value) = 'number' and i.key ~ '^[0-9]{1,4}$'
+        group by i.key) x) as indicators,
+      (select coalesce(json_agg(json_build_object('key', province, 'count', n, 'sum', s,
+          'passCount', p)), '[]'::json) from (
+        select province, count(*)::int as n, sum(total)::float8 as s,
+          count(*) filter (where shown >= ${f.passMark}::numeric)::int as p
+        from cur group by province) g) as provinces,
+      (select coalesce(json_agg(json_build_object('key', type, 'count', n, 'sum', s,
+          'passCount', p)), '[]'::json) from (
+        select type, count(*)::int as n, sum(total)::float8 as s,
+          count(*) filter (where shown >= ${f.passMark}::numeric)::int as p
+        from cur group by type) g) as types,
+      (select coalesce(json_agg(${moverJson} order by m.change desc, m.name, m.id), '[]'::json)
+        from (select * from moves where change > 0
+          order by change desc, name, id limit ${f.movers}::int) m) as risers,
+      (select coalesce(json_agg(${moverJson} order by m.change, m.name, m.id), '[]'::json)
+        from (select * from moves where change < 0
+          order by change, name, id limit ${f.movers}::int) m) as fallers,
+      (select coalesce(json_agg(json_build_object('agencyId', m.id, 'name', m.name,
+          'type', m.type, 'province', m.province, 'total', m.total, 'level', m.level,
+          'previousTotal', m.previous, 'change', m.change) order by m.o), '[]'::json)
+        from (select l.*, row_number() over (order by
+            case when ${desc}::boolean then l.total end desc,
+            case when not ${desc}::boolean then l.total end, l.name, l.id) as o
+          from listed l
+          order by o limit ${f.limit}::int offset ${f.offset}::int) m) as items,
+      (select count(*)::int from listed) as "listTotal",
+      (select coalesce(json_agg(y.fiscal_year order by y.fiscal_year desc), '[]'::json) from (
+        select distinct s.fiscal_year from assessments s
+        where exists (select 1 from results r
+          where r.agency_id = s.agency_id and r.assessment_id = s.id)) y) as years`,
+  );
+  if (!row) throw new Error("the national overview returned no row");
+  return row;
+}

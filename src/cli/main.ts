@@ -68,6 +68,35 @@ function buildProgram(): Command {
       throw new CliFailure(disagree.summary);
     });
   program
+    .command("documents")
+    .description(
+      "เอกสารวิเคราะห์ผลและมาตรการในฐานข้อมูล / analysis-and-measures documents in the database",
+    )
+    .command("bulk")
+    .description(
+      "สร้างเอกสารของทุกหน่วยงานในปีงบประมาณ ทำต่อจากที่ค้างได้ / build every agency's document of a fiscal year, resumable",
+    )
+    .requiredOption("--fiscal-year <year>", "fiscal year (Buddhist era), e.g. 2568")
+    .option("--out <dir>", "also write each agency's DOCX into this folder")
+    .option("--concurrency <n>", "documents rendered at once (default: one per core)")
+    .action(async (options: { fiscalYear: string; out?: string; concurrency?: string }) => {
+      const { documentsBulkCommand, describeProblems } = await import(
+        "./commands/documents-bulk.ts"
+      );
+      const report = await documentsBulkCommand(process.env, options, out);
+      const lines = [
+        ...describeProblems("ข้อมูลยังไม่ครบ / incomplete data:", report.incompleteAgencies),
+        ...describeProblems("สร้างไม่สำเร็จ / failed:", report.failedAgencies),
+      ];
+      for (const line of lines) process.stderr.write(`${line}\n`);
+      if (report.failed > 0)
+        throw new CliFailure(
+          `${report.failed} จาก ${report.total} หน่วยงานสร้างเอกสารไม่สำเร็จ / ${report.failed} of ${report.total} agencies failed`,
+        );
+      if (report.stopped)
+        throw new CliFailure("หยุดก่อนครบทุกหน่วยงาน / stopped before every agency was done");
+    });
+  program
     .command("backup")
     .description("สำรองฐานข้อมูลทั้งหมดลงไฟล์ / back up the whole database to a file")
     .argument("<file>", "backup file (gzipped JSON lines)")

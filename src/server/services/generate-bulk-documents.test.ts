@@ -25,12 +25,14 @@ describe.each(engines)("generateBulkDocuments on %s", (engine) => {
     database = await freshDatabase(engine);
     const db = database.db;
     loaded = await loadSyntheticAgencies({ db, frameworks, content, first: 0, count: 4 });
-    [incomplete] = await loadSyntheticAgencies({ db, frameworks, content, first: 4, count: 1 });
+    const [fifth] = await loadSyntheticAgencies({ db, frameworks, content, first: 4, count: 1 });
+    if (!fifth) throw new Error("agency 5 was not loaded");
+    incomplete = fifth;
     // One agency has a measure without any steps: its document cannot be built yet.
     await db
       .update(measures)
       .set({ steps: [] })
-      .where(eq(measures.id, incomplete?.measureIds[0] ?? ""));
+      .where(eq(measures.id, incomplete.measureIds[0] ?? ""));
   });
   afterAll(async () => {
     await database?.close();

@@ -121,7 +121,8 @@ export function describeProblems(title: string, problems: BulkProblem[]): string
   return [
     title,
     ...problems.flatMap((p) => [
-      `  • ${p.agencyName} (${p.agencyId}): ${p.th} / ${p.en}`,
+      // With details, the English message only repeats them.
+      `  • ${p.agencyName} (${p.agencyId}): ${p.details.length > 0 ? p.th : `${p.th} / ${p.en}`}`,
       ...p.details.map(detail),
     ]),
   ];

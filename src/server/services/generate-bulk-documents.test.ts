@@ -1,5 +1,6 @@
 import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDocumentPool } from "../../documents/bulk/document-pool.ts";
 import { docxToText } from "../../documents/test-tools.ts";
 import { loadContent } from "../../domain/content/load-content.ts";
 import { loadFrameworks } from "../../domain/framework/load-frameworks.ts";
@@ -146,5 +147,23 @@ describe.each(engines)("generateBulkDocuments on %s", (engine) => {
     const after = await versions();
     const total = Object.values(after).reduce((a, b) => a + b, 0);
     expect(total).toBe(5 + report.built);
+  });
+
+  it("reports an agency whose document cannot be rendered and goes on with the others", async () => {
+    // Workers that know no framework cannot render any document the data asks for.
+    const pool = createDocumentPool(1, { frameworks: new Map() });
+    const before = await versions();
+    try {
+      const report = await run({ digits: "arabic", pool });
+      expect(report.done).toBe(5);
+      expect(report.failed).toBeGreaterThan(0);
+      expect(report.failed + report.skipped).toBe(4);
+      expect(report.failedAgencies[0]).toMatchObject({ code: "INPUT_INVALID" });
+      expect(report.failedAgencies[0]?.details[0]?.en).toContain("framework");
+    } finally {
+      await pool.close();
+    }
+    // Nothing half done: no version was stored for a document that failed.
+    expect(await versions()).toEqual(before);
   });
 });

@@ -27,6 +27,12 @@ export const router = createBrowserRouter([
             }),
           },
           {
+            path: "national",
+            lazy: async () => ({
+              Component: (await import("./pages/national-page.tsx")).NationalPage,
+            }),
+          },
+          {
             path: "agencies/:agencyId",
             lazy: async () => ({
               Component: (await import("./pages/agency-home-page.tsx")).AgencyHomePage,

@@ -1,0 +1,15 @@
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import type { NationalOverview } from "../../../shared/national.ts";
+import { api } from "../../api/client.ts";
+import { type NationalParams, overviewQuery } from "./use-national-params.ts";
+
+/** The national figures for the filters; the last answer stays on screen while the next loads. */
+export function useNationalOverview(params: NationalParams & { fiscalYear: number }) {
+  const query = overviewQuery(params);
+  return useQuery({
+    queryKey: ["national", "overview", query],
+    queryFn: () => api<NationalOverview>(`/api/national/overview?${query}`),
+    placeholderData: keepPreviousData,
+    staleTime: 60_000,
+  });
+}

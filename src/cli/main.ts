@@ -180,6 +180,30 @@ function buildProgram(): Command {
       ),
     );
   program
+    .command("disclosures")
+    .description(
+      "การเผยแพร่เอกสารมาตรการและรายงานความก้าวหน้าบนเว็บไซต์หน่วยงาน / disclosure of the measures and their progress",
+    )
+    .command("check")
+    .description(
+      "ตรวจเว็บไซต์ของทุกหน่วยงานในปีงบประมาณ (ทีละไม่กี่แห่ง ข้ามแห่งที่เพิ่งตรวจ) / check every agency's web site for a fiscal year",
+    )
+    .requiredOption("--fiscal-year <year>", "fiscal year (Buddhist era), e.g. 2568")
+    .option("--province <name>", "เฉพาะจังหวัดนี้ / only this province")
+    .option("--concurrency <n>", "agencies checked at once (default 4)")
+    .option("--since-hours <h>", "skip agencies checked within these hours (default 24)")
+    .action(async (options) => {
+      const { disclosuresCheckCommand } = await import("./commands/disclosures.ts");
+      const { failed } = await disclosuresCheckCommand(
+        process.env,
+        options,
+        out,
+        process.stderr.isTTY === true,
+      );
+      if (failed > 0)
+        throw new CliFailure(`ตรวจไม่สำเร็จ ${failed} แห่ง / ${failed} agencies could not be checked`);
+    });
+  program
     .command("validate")
     .description("ตรวจไฟล์ข้อมูลหน่วยงานประจำปี / check an agency-year file")
     .argument("<file>", "agency-year file (YAML or JSON)")

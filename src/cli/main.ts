@@ -52,6 +52,33 @@ function buildProgram(): Command {
       (await import("./commands/audit-verify.ts")).auditVerifyCommand(process.env, out),
     );
   program
+    .command("demo")
+    .description("ข้อมูลสาธิต / demo data")
+    .command("national")
+    .description(
+      "สร้างข้อมูลสาธิตทั้งประเทศ (หน่วยงาน คำตอบ ผลตรวจ OIT และผล) ลงฐานข้อมูล / fill the database with a synthetic country",
+    )
+    .option("--agencies <n>", "จำนวนหน่วยงาน / agencies (8300)")
+    .option("--responses <n>", "จำนวนคำตอบต่อปี / responses per year (1350000)")
+    .option("--years <n>", "จำนวนปีงบประมาณ / fiscal years (2)")
+    .option("--seed <n>", "ค่าตั้งต้นของการสุ่ม ให้ผลเหมือนเดิมทุกครั้ง / random seed, reproducible (2568)")
+    .option("--last-year <year>", "ปีงบประมาณล่าสุด / newest fiscal year (the newest framework's)")
+    .action(async (options: Record<string, string | undefined>) => {
+      const { demoNationalCommand } = await import("./commands/demo-national.ts");
+      await demoNationalCommand(
+        process.env,
+        {
+          agencies: options.agencies,
+          responses: options.responses,
+          years: options.years,
+          seed: options.seed,
+          lastYear: options.lastYear,
+        },
+        out,
+        process.stderr.isTTY,
+      );
+    });
+  program
     .command("tallies")
     .description("ผลนับคำตอบแบบวัด / survey tallies")
     .command("rebuild")

@@ -40,6 +40,8 @@ import { nationalRoutes } from "./routes/national/national-routes.ts";
 import { noticeRoutes } from "./routes/notices/notice-routes.ts";
 import { oitCheckRoutes } from "./routes/oit/oit-check-routes.ts";
 import { oitRoutes } from "./routes/oit/oit-routes.ts";
+import { openDataApiRoutes } from "./routes/open-data/open-data-api-routes.ts";
+import { openDataRoutes } from "./routes/open-data/open-data-routes.ts";
 import { progressRoutes } from "./routes/progress/progress-routes.ts";
 import { publicDataRoutes } from "./routes/public-page/public-data-routes.ts";
 import { publicPageRoutes } from "./routes/public-page/public-page-routes.ts";
@@ -73,6 +75,7 @@ type AppConfig = Pick<
   | "SMTP_FROM"
   | "SURVEY_OTP_SENDER"
   | "SURVEY_RATE_PER_MINUTE"
+  | "OPEN_DATA_RATE_PER_MINUTE"
   | "OIT_CHECK_ALLOW_PRIVATE"
 >;
 
@@ -115,6 +118,8 @@ const resourceRoutes: ((context: AppContext) => FastifyPluginAsyncZod)[] = [
   oitRoutes,
   oitCheckRoutes,
   nationalRoutes,
+  openDataRoutes,
+  openDataApiRoutes,
 ];
 
 export interface BuildAppOptions {
@@ -153,6 +158,8 @@ export interface AppContext {
   surveyOtpSender: SurveyOtpSender;
   /** Respondent submissions, code checks and code requests allowed per client per minute. */
   surveyRatePerMinute: number;
+  /** Open-data files, catalogue and API requests allowed per client per minute. */
+  openDataRatePerMinute: number;
   /** The one headless Chromium that prints PDFs, started on first use and closed with the app. */
   pdf: () => Promise<PdfRenderer>;
   /** Background website checks of OIT checklists. */
@@ -241,6 +248,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         ? createEmailOtpSender(mailer)
         : createLogOtpSender(app.log)),
     surveyRatePerMinute: config.SURVEY_RATE_PER_MINUTE ?? 30,
+    openDataRatePerMinute: config.OPEN_DATA_RATE_PER_MINUTE ?? 120,
     oitChecks: createOitCheckJobs({
       db: database.db,
       frameworks,

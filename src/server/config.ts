@@ -38,6 +38,8 @@ export const configSchema = z
     SURVEY_OTP_SENDER: z.enum(["log", "email"]).default("log"),
     /** Submissions, code checks and one-time-password requests per client per minute. */
     SURVEY_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(100_000_000).default(30),
+    /** Requests to the open-data files, catalogue and API per client per minute. */
+    OPEN_DATA_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(100_000_000).default(120),
     /** Lets the OIT website checker fetch private and loopback addresses: for tests only. */
     OIT_CHECK_ALLOW_PRIVATE: z
       .enum(["true", "false"])

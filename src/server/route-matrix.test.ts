@@ -44,6 +44,12 @@ const notAboutOneAgency: Record<string, "public" | "signed-in" | "national"> = {
   "POST /go/{tool}/{token}/screen": "public",
   "POST /go/{tool}/{token}/submit": "public",
   "GET /go/{tool}/{token}/thanks": "public",
+  // Open data: every agency's published results of a year and the catalogue describing them.
+  "GET /open-data/results/{fiscalYear}.csv": "public",
+  "GET /open-data/results/{fiscalYear}.json": "public",
+  "GET /open-data/catalog.json": "public",
+  "GET /open-data/catalog.jsonld": "public",
+  "GET /api/open/results": "public",
 };
 
 // An agency's public transparency page: anyone may read it, and it shows only what the agency

@@ -80,6 +80,16 @@ describe.each(engines)("fuzzing every route on %s", (engine) => {
           // Public and survey pages answer people with a Thai HTML page instead of the API's JSON body.
           if (!/^<!DOCTYPE html>\n<html lang="th">[\s\S]*<h1>[\s\S]+<\/h1>/.test(response.body))
             failures.push(`${what}: not a Thai error page: ${response.body.slice(0, 200)}`);
+        } else if (
+          response.statusCode === 404 &&
+          op.path.startsWith("/open-data/") &&
+          String(response.headers["content-type"]).startsWith("text/plain")
+        ) {
+          // Open-data files answer a year without results in plain Thai and English text.
+          if (!/[ก-๙][\s\S]*[A-Za-z]/.test(response.body))
+            failures.push(
+              `${what}: not a Thai and English message: ${response.body.slice(0, 200)}`,
+            );
         } else if (response.statusCode >= 400) {
           const body = safeJson(response.body) as {
             error?: { code?: unknown; message?: unknown; details?: unknown };

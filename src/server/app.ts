@@ -27,6 +27,7 @@ import { authRoutes } from "./routes/auth/auth-routes.ts";
 import { passwordResetRoutes } from "./routes/auth/password-reset-routes.ts";
 import { totpRoutes } from "./routes/auth/totp-routes.ts";
 import { dashboardRoutes } from "./routes/dashboard/dashboard-routes.ts";
+import { disclosureRoutes } from "./routes/disclosures/disclosure-routes.ts";
 import { documentRoutes } from "./routes/documents/document-routes.ts";
 import { fontRoutes } from "./routes/fonts/font-routes.ts";
 import { frameworkImportRoutes } from "./routes/frameworks/framework-import-routes.ts";
@@ -118,6 +119,7 @@ const resourceRoutes: ((context: AppContext) => FastifyPluginAsyncZod)[] = [
   oitRoutes,
   oitCheckRoutes,
   nationalRoutes,
+  disclosureRoutes,
   openDataRoutes,
   openDataApiRoutes,
 ];

@@ -33,6 +33,8 @@ const notAboutOneAgency: Record<string, "public" | "signed-in" | "national"> = {
   "GET /api/frameworks/{frameworkId}": "signed-in",
   // National figures: the handler lets through national administrators and auditors only.
   "GET /api/national/overview": "signed-in",
+  // Disclosure monitoring: the handler lets through national administrators and auditors only.
+  "GET /api/national/disclosures": "signed-in",
   "GET /fonts/{file}": "public",
   // Anonymous respondents: the link's token names the survey; no session, no agency id.
   "POST /api/surveys/{tool}/{token}/responses": "public",

@@ -22,16 +22,26 @@ export type DisclosureStatus = (typeof disclosureStatuses)[number];
 
 const name = z.string().trim().min(1).max(200);
 
-export const disclosureQuery = z.object({
-  fiscalYear: z.coerce.number().int().min(2500).max(2700),
-  province: name.optional(),
-  /** The kind of agency, as agencies are registered (e.g. เทศบาลตำบล). */
-  type: name.optional(),
-  /** Agencies where either piece of evidence has this status. */
-  status: z.enum(disclosureStatuses).optional(),
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
-});
+/** The query, with province and kind of agency checked against the national reference's names. */
+export function disclosureQueryWith(choices: {
+  provinces: readonly string[];
+  types: readonly string[];
+}) {
+  const oneOf = (values: readonly string[]) =>
+    values.length > 0 ? z.enum(values as [string, ...string[]]) : name;
+  return z.object({
+    fiscalYear: z.coerce.number().int().min(2500).max(2700),
+    province: oneOf(choices.provinces).optional(),
+    /** The kind of agency, as agencies are registered (e.g. เทศบาลตำบล). */
+    type: oneOf(choices.types).optional(),
+    /** Agencies where either piece of evidence has this status. */
+    status: z.enum(disclosureStatuses).optional(),
+    page: z.coerce.number().int().min(1).max(100_000).default(1),
+    pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  });
+}
+
+export const disclosureQuery = disclosureQueryWith({ provinces: [], types: [] });
 export type DisclosureQuery = z.output<typeof disclosureQuery>;
 
 export const disclosure = z.object({

@@ -12,6 +12,7 @@ describe("parseConfig", () => {
       LOG_LEVEL: "info",
       SURVEY_OTP_SENDER: "log",
       SURVEY_RATE_PER_MINUTE: 30,
+      OPEN_DATA_RATE_PER_MINUTE: 120,
     });
     expect(config.DATABASE_URL).toBeUndefined();
   });

@@ -41,6 +41,7 @@ export async function getNationalOverview({
     type: query.type ?? null,
     namePattern: query.q === undefined ? null : `%${escapeLike(query.q)}%`,
     passMark: target.passMark,
+    indicators: indicatorNumbers(frameworks, fiscalYear),
     binWidth: NATIONAL_BIN_WIDTH,
     bins: BINS,
     movers: NATIONAL_MOVERS,
@@ -84,7 +85,7 @@ export async function getNationalOverview({
         number: indicator.number,
         tool: indicator.tool,
         name: indicator.name,
-        mean: found ? roundHalfUp(found.mean) : null,
+        mean: found?.mean == null ? null : roundHalfUp(found.mean),
         count: found?.count ?? 0,
       };
     }),
@@ -125,6 +126,18 @@ function yearFramework(
   return [...frameworks.values()]
     .filter((f) => f.fiscalYear === fiscalYear)
     .sort((a, b) => a.id.localeCompare(b.id))[0];
+}
+
+/** Every indicator number of the year's frameworks, so the statement averages each in one pass. */
+function indicatorNumbers(
+  frameworks: ReadonlyMap<string, Framework>,
+  fiscalYear: number,
+): number[] {
+  const numbers = new Set<number>();
+  for (const framework of frameworks.values())
+    if (framework.fiscalYear === fiscalYear)
+      for (const indicator of framework.indicators) numbers.add(indicator.number);
+  return [...numbers].sort((a, b) => a - b);
 }
 
 function escapeLike(text: string): string {

@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import type { NationalSort } from "../../shared/national.ts";
 import { type Db, preparedRows } from "../db/database.ts";
 
@@ -36,7 +36,7 @@ export interface OverviewRow {
   frameworkId: string | null;
   bins: { bin: number; count: number }[];
   levels: { id: string; count: number }[];
-  indicators: { number: number; mean: number; count: number }[];
+  indicators: { number: number; mean: number | null; count: number }[];
   provinces: GroupRow[];
   types: GroupRow[];
   risers: MoverRow[];
@@ -54,6 +54,8 @@ export interface OverviewFilter {
   /** A LIKE pattern for the agency's name, already escaped; null lists every agency. */
   namePattern: string | null;
   passMark: number;
+  /** The indicator numbers to average (keys of `results.indicators`). */
+  indicators: readonly number[];
   binWidth: number;
   bins: number;
   movers: number;
@@ -66,15 +68,36 @@ const moverJson = sql`json_build_object('agencyId', m.id, 'name', m.name, 'type'
   'province', m.province, 'total', m.total, 'previousTotal', m.previous, 'change', m.change)`;
 
 export async function queryNationalOverview(db: Db, f: OverviewFilter): Promise<OverviewRow> {
+  // The statement's text depends only on how many indicators there are.
+  const name = `national_overview_${f.indicators.length}`;
+  const [row] = await preparedRows<OverviewRow>(db, name, nationalOverviewSql(f));
+  if (!row) throw new Error("the national overview returned no row");
+  return row;
+}
+
+/** Each indicator's mean in one pass over the year's results; a value that is no number is skipped. */
+function indicatorMeans(numbers: readonly number[]): SQL {
+  if (numbers.length === 0) return sql`'[]'::json`;
+  const each = numbers.map((n) => {
+    const key = String(n);
+    const isNumber = sql`jsonb_typeof(indicators -> ${key}::text) = 'number'`;
+    return sql`json_build_object('number', ${n}::int,
+      'mean', avg((indicators ->> ${key}::text)::float8) filter (where ${isNumber}),
+      'count', count(*) filter (where ${isNumber}))`;
+  });
+  return sql`(select json_build_array(${sql.join(each, sql`, `)}) from cur)`;
+}
+
+/** The statement itself, apart so its plan can be inspected. */
+export function nationalOverviewSql(f: OverviewFilter): SQL {
   const provinces = f.provinces === null ? null : JSON.stringify(f.provinces);
   const where = sql`(${provinces}::jsonb is null
       or a.province in (select jsonb_array_elements_text(${provinces}::jsonb)))
     and (${f.type}::text is null or a.type = ${f.type}::text)`;
   const desc = f.sort === "total-desc";
-  const [row] = await preparedRows<OverviewRow>(
-    db,
-    "national_overview",
-    sql`
+  const listOrder = sql`case when ${desc}::boolean then m.total end desc,
+    case when not ${desc}::boolean then m.total end, m.name, m.id`;
+  return sql`
     with cur as materialized (
       select a.id, a.name, a.type, a.province, s.framework_id, r.computed_overall as total,
         -- Levels and the pass mark are read off the total rounded half-up to two decimals.
@@ -108,12 +131,7 @@ export async function queryNationalOverview(db: Db, f: OverviewFilter): Promise<
         from cur group by 1) b) as bins,
       (select coalesce(json_agg(json_build_object('id', level, 'count', n)), '[]'::json) from (
         select level, count(*)::int as n from cur group by level) l) as levels,
-      (select coalesce(json_agg(json_build_object('number', k::int, 'mean', m, 'count', n)),
-          '[]'::json) from (
-        select i.key as k, avg((i.value #>> '{}')::float8) as m, count(*)::int as n
-        from cur, jsonb_each(cur.indicators) i
-        where jsonb_typeof(i.value) = 'number' and i.key ~ '^[0-9]{1,4}$'
-        group by i.key) x) as indicators,
+      ${indicatorMeans(f.indicators)} as indicators,
       (select coalesce(json_agg(json_build_object('key', province, 'count', n, 'sum', s,
           'passCount', p)), '[]'::json) from (
         select province, count(*)::int as n, sum(total)::float8 as s,
@@ -132,18 +150,12 @@ export async function queryNationalOverview(db: Db, f: OverviewFilter): Promise<
           order by change, name, id limit ${f.movers}::int) m) as fallers,
       (select coalesce(json_agg(json_build_object('agencyId', m.id, 'name', m.name,
           'type', m.type, 'province', m.province, 'total', m.total, 'level', m.level,
-          'previousTotal', m.previous, 'change', m.change) order by m.o), '[]'::json)
-        from (select l.*, row_number() over (order by
-            case when ${desc}::boolean then l.total end desc,
-            case when not ${desc}::boolean then l.total end, l.name, l.id) as o
-          from listed l
-          order by o limit ${f.limit}::int offset ${f.offset}::int) m) as items,
+          'previousTotal', m.previous, 'change', m.change) order by ${listOrder}), '[]'::json)
+        from (select * from listed m order by ${listOrder}
+          limit ${f.limit}::int offset ${f.offset}::int) m) as items,
       (select count(*)::int from listed) as "listTotal",
       (select coalesce(json_agg(y.fiscal_year order by y.fiscal_year desc), '[]'::json) from (
         select distinct s.fiscal_year from assessments s
         where exists (select 1 from results r
-          where r.agency_id = s.agency_id and r.assessment_id = s.id)) y) as years`,
-  );
-  if (!row) throw new Error("the national overview returned no row");
-  return row;
+          where r.agency_id = s.agency_id and r.assessment_id = s.id)) y) as years`;
 }

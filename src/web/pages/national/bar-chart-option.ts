@@ -60,7 +60,11 @@ export function buildBarChartOption(input: BarChartInput): BarChartOption {
       position: horizontal ? "right" : "top",
       color: INK,
       fontSize: 12,
-      formatter: (params) => (typeof params.value === "number" ? format(params.value) : ""),
+      // An empty bin says nothing worth a label; a mean of zero still does.
+      formatter: (params) =>
+        typeof params.value === "number" && (scores || params.value > 0)
+          ? format(params.value)
+          : "",
     },
     ...(line
       ? {

@@ -121,7 +121,10 @@ export async function* openResultPages({
   }
 }
 
-/** One page of the API: rows after the cursor that match the filters, and the next cursor. */
+/**
+ * One page of the API: rows after the cursor that match the filters, and the next cursor. The
+ * year comes first and the page is read only when asked for, so a revalidation reads no row.
+ */
 export async function listOpenResults({
   db,
   frameworks,
@@ -132,27 +135,27 @@ export async function listOpenResults({
   frameworks: ReadonlyMap<string, Framework>;
   reference: NationalReference;
   query: OpenResultsQuery;
-}): Promise<{ year: OpenYear; page: OpenResultsPage }> {
+}): Promise<{ year: OpenYear; page: () => Promise<OpenResultsPage> }> {
   const where = filterSql(reference, query);
   const year = await findOpenYear({ db, frameworks, fiscalYear: query.fiscalYear });
-  // One more than asked says whether another page follows.
-  const rows = await readPage({
-    db,
-    fiscalYear: year.fiscalYear,
-    where,
-    after: query.cursor,
-    limit: query.limit + 1,
-  });
-  const shown = rows.slice(0, query.limit);
-  const toRow = openRowMapper(reference, year.fields);
-  return {
-    year,
-    page: {
+  const page = async (): Promise<OpenResultsPage> => {
+    // One more than asked says whether another page follows.
+    const rows = await readPage({
+      db,
+      fiscalYear: year.fiscalYear,
+      where,
+      after: query.cursor,
+      limit: query.limit + 1,
+    });
+    const shown = rows.slice(0, query.limit);
+    const toRow = openRowMapper(reference, year.fields);
+    return {
       fiscalYear: year.fiscalYear,
       license: OPEN_DATA_LICENSE.url,
       indicators: year.fields,
       rows: shown.map(toRow),
       next: rows.length > query.limit ? (shown.at(-1)?.agency_id ?? null) : null,
-    },
+    };
   };
+  return { year, page };
 }

@@ -46,7 +46,7 @@ export function openDataApiRoutes(context: AppContext): FastifyPluginAsyncZod {
         });
         const etag = openDataEtag(["api", year.count, year.latest, request.query]);
         if (isFresh(request, reply, etag)) return reply.status(304).send(null);
-        return toOpenResultsResponse(page);
+        return toOpenResultsResponse(await page());
       },
     );
   };

@@ -42,6 +42,7 @@ export async function getNationalOverview({
     namePattern: query.q === undefined ? null : `%${escapeLike(query.q)}%`,
     passMark: target.passMark,
     indicators: indicatorNumbers(frameworks, fiscalYear),
+    knownYears: [...new Set([...frameworks.values()].map((f) => f.fiscalYear))],
     binWidth: NATIONAL_BIN_WIDTH,
     bins: BINS,
     movers: NATIONAL_MOVERS,

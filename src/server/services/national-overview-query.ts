@@ -54,6 +54,8 @@ export interface OverviewFilter {
   /** A LIKE pattern for the agency's name, already escaped; null lists every agency. */
   namePattern: string | null;
   passMark: number;
+  /** Fiscal years that may have results (those of the known frameworks). */
+  knownYears: readonly number[];
   /** The indicator numbers to average (keys of `results.indicators`). */
   indicators: readonly number[];
   binWidth: number;
@@ -75,17 +77,19 @@ export async function queryNationalOverview(db: Db, f: OverviewFilter): Promise<
   return row;
 }
 
-/** Each indicator's mean in one pass over the year's results; a value that is no number is skipped. */
+/**
+ * Each indicator's mean in one pass over the year's results. Every writer of `results.indicators`
+ * validates numbers, so a value is read with one lookup, without checking its JSON type again.
+ */
 function indicatorMeans(numbers: readonly number[]): SQL {
   if (numbers.length === 0) return sql`'[]'::json`;
-  const each = numbers.map((n) => {
+  const stats = numbers.map((n) => {
     const key = String(n);
-    const isNumber = sql`jsonb_typeof(indicators -> ${key}::text) = 'number'`;
     return sql`json_build_object('number', ${n}::int,
-      'mean', avg((indicators ->> ${key}::text)::float8) filter (where ${isNumber}),
-      'count', count(*) filter (where ${isNumber}))`;
+      'mean', avg((c.indicators ->> ${key}::text)::float8),
+      'count', count(c.indicators -> ${key}::text))`;
   });
-  return sql`(select json_build_array(${sql.join(each, sql`, `)}) from cur)`;
+  return sql`(select json_build_array(${sql.join(stats, sql`, `)}) from cur c)`;
 }
 
 /** The statement itself, apart so its plan can be inspected. */
@@ -154,8 +158,10 @@ export function nationalOverviewSql(f: OverviewFilter): SQL {
         from (select * from listed m order by ${listOrder}
           limit ${f.limit}::int offset ${f.offset}::int) m) as items,
       (select count(*)::int from listed) as "listTotal",
-      (select coalesce(json_agg(y.fiscal_year order by y.fiscal_year desc), '[]'::json) from (
-        select distinct s.fiscal_year from assessments s
-        where exists (select 1 from results r
-          where r.agency_id = s.agency_id and r.assessment_id = s.id)) y) as years`;
+      -- Each known year stops at its first result, rather than every result being joined.
+      (select coalesce(json_agg(y.year order by y.year desc), '[]'::json) from (
+        select (jsonb_array_elements_text(${JSON.stringify(f.knownYears)}::jsonb))::int as year) y
+        where exists (select 1 from assessments s join results r
+          on r.agency_id = s.agency_id and r.assessment_id = s.id
+          where s.fiscal_year = y.year)) as years`;
 }

@@ -3,9 +3,11 @@ import type { Framework } from "../../domain/framework/schema.ts";
 import { discrepancyOf } from "../../domain/results/check-result.ts";
 import { type OitVerdicts, oitIndicatorScores } from "../../domain/scoring/oit-scores.ts";
 import { scoreFromIndicators } from "../../domain/scoring/overall.ts";
-import { surveyIndicatorScores } from "../../domain/scoring/survey-scores.ts";
-import { emptyTallies } from "../../domain/scoring/tallies.ts";
-import { addVector, type TallyLayout } from "../../domain/survey/tally-layout.ts";
+import {
+  addVectorScores,
+  type VectorPlan,
+  vectorPlan,
+} from "../../domain/scoring/vector-scores.ts";
 import { type Db, queryRows } from "../db/database.ts";
 import { NATIONAL_SCOPE } from "../db/schema.ts";
 import { appendAudit } from "./append-audit.ts";
@@ -47,7 +49,7 @@ interface Row {
  */
 export async function rescoreResults(options: RescoreOptions): Promise<RescoreReport> {
   const { db, frameworks } = options;
-  const layouts = await readLayouts(db);
+  const plans = await readPlans(db, frameworks);
   const year =
     options.fiscalYear === undefined ? sql`` : sql`and a.fiscal_year = ${options.fiscalYear}`;
   const rows = await queryRows<Row>(
@@ -88,7 +90,7 @@ export async function rescoreResults(options: RescoreOptions): Promise<RescoreRe
       skip(`ไม่พบกรอบการประเมิน ${row.framework_id}`, `framework ${row.framework_id} is not loaded`);
       continue;
     }
-    const scored = scoreRow(framework, layouts, row);
+    const scored = scoreRow(framework, plans, row);
     if (typeof scored === "string") {
       skip(`ยังคำนวณไม่ได้: ${scored}`, `cannot score yet: ${scored}`);
       continue;
@@ -119,7 +121,12 @@ export async function rescoreResults(options: RescoreOptions): Promise<RescoreRe
                computed_overall = excluded.computed_overall,
                computed_level = excluded.computed_level, discrepancy = excluded.discrepancy,
                updated_by = excluded.updated_by, updated_at = excluded.updated_at
-         where results.source = 'computed'`);
+         where results.source = 'computed'
+           -- An unchanged result keeps its row and its time: caches and "last changed" stay true.
+           and (results.indicators, results.oit, results.computed_overall, results.computed_level,
+                results.discrepancy)
+               is distinct from (excluded.indicators, excluded.oit, excluded.computed_overall,
+                excluded.computed_level, excluded.discrepancy)`);
     report.scored = out.agencyIds.length;
     // One national entry for the whole run: what was recomputed, not each agency's figures.
     await appendAudit({
@@ -146,20 +153,19 @@ type Scored = {
 /** One assessment's scores, or why it cannot be scored yet. */
 function scoreRow(
   framework: Framework,
-  layouts: ReadonlyMap<string, TallyLayout>,
+  plans: ReadonlyMap<string, VectorPlan>,
   row: Row,
 ): Scored | string {
   if (row.judged === 0) return "ยังไม่มีผลตรวจ OIT / no OIT verdicts";
-  const tallies = emptyTallies();
+  const scores = new Map<number, number>();
   for (const t of row.tallies ?? []) {
-    const layout = layouts.get(`${row.framework_id}|${t.tool}`);
-    if (layout) addVector(tallies, layout, t.tool, t.respondents, t.counts);
+    const plan = plans.get(`${row.framework_id}|${t.tool}`);
+    if (plan) addVectorScores(plan, t.counts, scores);
   }
   const passed = new Set(row.passed ?? []);
   const oit: OitVerdicts = {};
   for (const sub of framework.oit)
     for (const item of sub.items) oit[item.id] = passed.has(item.id) ? "pass" : "fail";
-  const scores = surveyIndicatorScores(framework, tallies);
   for (const [n, v] of oitIndicatorScores(framework, oit)) scores.set(n, v);
   const missing = framework.indicators.filter((i) => !scores.has(i.number));
   if (missing.length > 0)
@@ -174,17 +180,25 @@ function scoreRow(
   };
 }
 
-async function readLayouts(db: Db): Promise<Map<string, TallyLayout>> {
+/** Each stored tally layout compiled into its scoring plan, once per run. */
+async function readPlans(
+  db: Db,
+  frameworks: ReadonlyMap<string, Framework>,
+): Promise<Map<string, VectorPlan>> {
   const rows = await queryRows<{
     framework_id: string;
     tool: string;
     item_ids: string[];
     option_ids: string[];
   }>(db, sql`select framework_id, tool, item_ids, option_ids from survey_tally_layouts`);
-  return new Map(
-    rows.map((r) => [
-      `${r.framework_id}|${r.tool}`,
-      { itemIds: r.item_ids, optionIds: r.option_ids },
-    ]),
-  );
+  const plans = new Map<string, VectorPlan>();
+  for (const r of rows) {
+    const framework = frameworks.get(r.framework_id);
+    if (framework)
+      plans.set(
+        `${r.framework_id}|${r.tool}`,
+        vectorPlan(framework, { itemIds: r.item_ids, optionIds: r.option_ids }),
+      );
+  }
+  return plans;
 }

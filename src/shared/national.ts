@@ -1,17 +1,13 @@
 import { z } from "zod";
+import {
+  NATIONAL_PAGE_SIZE_DEFAULT,
+  NATIONAL_PAGE_SIZE_MAX,
+  nationalSorts,
+} from "./national-options.ts";
+
+export * from "./national-options.ts";
 
 // The national view: how every agency of a fiscal year does against the national target.
-
-export const nationalSorts = ["total-desc", "total-asc"] as const;
-export type NationalSort = (typeof nationalSorts)[number];
-
-/** Largest page of the agency list. */
-export const NATIONAL_PAGE_SIZE_MAX = 200;
-export const NATIONAL_PAGE_SIZE_DEFAULT = 50;
-/** Risers and fallers shown against the year before. */
-export const NATIONAL_MOVERS = 10;
-/** Width in points of each bar of the totals' histogram. */
-export const NATIONAL_BIN_WIDTH = 5;
 
 const filterText = (max: number) => z.string().trim().min(1).max(max);
 

@@ -1,11 +1,8 @@
 import { type FormEvent, useId } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import {
-  type NationalOverview,
-  type NationalSort,
-  nationalSorts,
-} from "../../../shared/national.ts";
+import type { NationalOverview } from "../../../shared/national.ts";
+import { type NationalSort, nationalSorts } from "../../../shared/national-options.ts";
 import { TableRegion } from "../../components/table-region.tsx";
 import { formatScore } from "../../format.ts";
 import { ScoreChange } from "../analysis/score-change.tsx";

@@ -4,7 +4,7 @@ import {
   NATIONAL_PAGE_SIZE_DEFAULT,
   type NationalSort,
   nationalSorts,
-} from "../../../shared/national.ts";
+} from "../../../shared/national-options.ts";
 
 /** Every filter of the national view, read from the address so a link reproduces the view. */
 export interface NationalParams {

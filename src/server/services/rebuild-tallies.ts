@@ -75,11 +75,14 @@ export async function rebuildTallies(
 ): Promise<RebuildReport> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`lock table survey_tallies in share row exclusive mode`);
+    // Counted once, then compared and (with `write`) copied: the responses are read one time.
+    await tx.execute(
+      sql`create temporary table rebuilt_tallies on commit drop as ${rebuilt(agencyId)}`,
+    );
     const storedOnly = agencyId ? sql`where agency_id = ${agencyId}` : sql``;
     const rows = await queryRows<Row>(
       tx,
-      sql`with rebuilt as (${rebuilt(agencyId)}),
-               stored as (select * from survey_tallies ${storedOnly})
+      sql`with stored as (select * from survey_tallies ${storedOnly})
           select coalesce(b.agency_id, s.agency_id) as agency_id,
                  coalesce(b.assessment_id, s.assessment_id) as assessment_id,
                  coalesce(b.tool, s.tool) as tool,
@@ -87,25 +90,27 @@ export async function rebuildTallies(
                  b.respondents as rebuilt_respondents, b.counts as rebuilt_counts,
                  s.respondents as stored_respondents, s.counts as stored_counts,
                  l.item_ids, l.option_ids
-            from rebuilt b
+            from rebuilt_tallies b
             full join stored s using (agency_id, assessment_id, tool)
             join survey_tally_layouts l
               on l.framework_id = coalesce(b.framework_id, s.framework_id)
-             and l.tool = coalesce(b.tool, s.tool)`,
+             and l.tool = coalesce(b.tool, s.tool)
+           where b.agency_id is null or s.agency_id is null
+              or b.respondents <> s.respondents or b.counts <> s.counts`,
     );
     const differences = rows.flatMap(differencesOf);
+    const [counted] = await queryRows<{ n: number }>(
+      tx,
+      sql`select count(*)::int as n from rebuilt_tallies`,
+    );
     if (write) {
       await tx.execute(sql`delete from survey_tallies ${storedOnly}`);
       await tx.execute(
         sql`insert into survey_tallies (agency_id, assessment_id, tool, framework_id, respondents, counts)
-            ${rebuilt(agencyId)}`,
+            select agency_id, assessment_id, tool, framework_id, respondents, counts from rebuilt_tallies`,
       );
     }
-    return {
-      rows: rows.filter((r) => r.rebuilt_respondents !== null).length,
-      differences,
-      written: write,
-    };
+    return { rows: counted?.n ?? 0, differences, written: write };
   });
 }
 

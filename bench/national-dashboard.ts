@@ -1,0 +1,108 @@
+import { randomBytes } from "node:crypto";
+import { chromium } from "playwright-core";
+import { build } from "vite";
+import { findChromium } from "../src/documents/pdf/find-chromium.ts";
+import { openDatabase } from "../src/server/db/database.ts";
+import { NATIONAL_SCOPE } from "../src/server/db/schema.ts";
+import { createUser } from "../src/server/services/create-user.ts";
+import { freePort, serve, whenReady } from "../src/server/test-process.ts";
+
+const runs = Number(process.env.BENCH_RENDERS ?? 5);
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? (s[mid] ?? 0) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
+};
+
+/**
+ * The national dashboard's first render over the whole data set: `prongsai serve` on the bench's
+ * database, a national administrator signed in, and a fresh browser context per run (cold cache)
+ * timed from navigation until the headline tiles and the agency list are on screen.
+ */
+export async function measureNationalDashboard(
+  url: string,
+  fiscalYear: number,
+  log: (line: string) => void,
+): Promise<{ national_dashboard_first_render_ms: number; national_api_ms: number }> {
+  log("building the admin app…");
+  await build({ configFile: "vite.config.ts", logLevel: "warn" });
+  const email = "national-bench@example.go.th";
+  const password = randomBytes(18).toString("base64url");
+  const database = await openDatabase({ url });
+  try {
+    await createUser({
+      db: database.db,
+      actor: "bench",
+      email,
+      displayName: "ผู้ดูแลระดับประเทศ",
+      password,
+      memberships: [{ agencyId: NATIONAL_SCOPE, role: "national_admin" }],
+    });
+  } finally {
+    await database.close();
+  }
+  const port = await freePort();
+  const server = serve({ DATABASE_URL: url, PORT: String(port), LOG_LEVEL: "warn" });
+  const browser = await chromium.launch({
+    executablePath: findChromium(process.env.CHROMIUM_PATH),
+  });
+  try {
+    await whenReady(port, 120);
+    const base = `http://127.0.0.1:${port}`;
+    const login = await fetch(`${base}/api/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email, password }),
+    });
+    if (!login.ok) throw new Error(`sign-in failed: ${login.status} ${await login.text()}`);
+    const cookies = login.headers.getSetCookie().map((c) => {
+      const [pair = ""] = c.split(";");
+      const at = pair.indexOf("=");
+      return { name: pair.slice(0, at), value: pair.slice(at + 1), url: base };
+    });
+    const cookieHeader = cookies.map((c) => `${c.name}=${c.value}`).join("; ");
+    const api: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const start = performance.now();
+      const response = await fetch(`${base}/api/national/overview?fiscalYear=${fiscalYear}`, {
+        headers: { cookie: cookieHeader },
+      });
+      if (!response.ok) throw new Error(`the overview answered ${response.status}`);
+      await response.arrayBuffer();
+      api.push(performance.now() - start);
+    }
+    log(`overview API: ${api.map(Math.round).join(", ")} ms`);
+    const renders: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const context = await browser.newContext({ locale: "th-TH" });
+      await context.addCookies(cookies);
+      const page = await context.newPage();
+      await page.goto(`${base}/national?fiscalYear=${fiscalYear}`, { waitUntil: "commit" });
+      // First render: the headline figures and the first agencies of the list are on screen.
+      await page.getByText("หน่วยงานที่มีผลการประเมิน").first().waitFor();
+      await page
+        .getByRole("link", { name: /องค์การบริหารส่วนตำบล|เทศบาล/ })
+        .first()
+        .waitFor();
+      renders.push(await page.evaluate(() => performance.now()));
+      // BENCH_TRACE=1 shows where the first run's time went, request by request.
+      if (process.env.BENCH_TRACE && i === 0)
+        for (const entry of await page.evaluate(() =>
+          performance
+            .getEntriesByType("resource")
+            .map((e) => `${Math.round(e.startTime)}–${Math.round(e.responseEnd)} ms ${e.name}`),
+        ))
+          log(`  ${entry}`);
+      await context.close();
+    }
+    log(`national dashboard first render: ${renders.map(Math.round).join(", ")} ms`);
+    return {
+      national_dashboard_first_render_ms: Math.round(median(renders)),
+      national_api_ms: Math.round(median(api)),
+    };
+  } finally {
+    await browser.close();
+    server.child.kill("SIGTERM");
+    await server.exited;
+  }
+}

@@ -90,7 +90,10 @@ export async function measureNationalDashboard(
         for (const entry of await page.evaluate(() =>
           performance
             .getEntriesByType("resource")
-            .map((e) => `${Math.round(e.startTime)}–${Math.round(e.responseEnd)} ms ${e.name}`),
+            .map(
+              (e) =>
+                `${Math.round(e.startTime)}–${Math.round((e as PerformanceResourceTiming).responseEnd)} ms ${e.name}`,
+            ),
         ))
           log(`  ${entry}`);
       await context.close();

@@ -3,23 +3,17 @@ import "@fontsource/sarabun/thai-700.css";
 import "@fontsource/sarabun/latin-400.css";
 import "@fontsource/sarabun/latin-700.css";
 import "./styles/app.css";
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { QueryClientProvider } from "@tanstack/react-query";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { RouterProvider } from "react-router";
-import { ApiError } from "./api/api-error.ts";
+import { meQuery } from "./api/queries.ts";
 import { initI18n } from "./i18n/i18n.ts";
+import { queryClient } from "./query-client.ts";
 import { router } from "./router.tsx";
 
-const queryClient = new QueryClient({
-  defaultOptions: {
-    queries: {
-      staleTime: 30_000,
-      // A refused request (4xx) will not succeed by repeating it; a network hiccup may.
-      retry: (count, error) => !(error instanceof ApiError && error.status >= 400) && count < 2,
-    },
-  },
-});
+// Who is signed in is asked at once, while the page's own code still loads.
+void queryClient.prefetchQuery(meQuery);
 
 const root = document.getElementById("root");
 if (root) {

@@ -1,8 +1,12 @@
 import { createBrowserRouter } from "react-router";
 import { AppShell } from "./components/app-shell.tsx";
+import { currentFiscalYear } from "./pages/national/current-fiscal-year.ts";
+import { nationalOverviewQuery } from "./pages/national/use-national-overview.ts";
+import { readNationalParams } from "./pages/national/use-national-params.ts";
 import { NotFoundPage } from "./pages/not-found-page.tsx";
 import { RouteErrorPage } from "./pages/route-error-page.tsx";
 import { SignInPage } from "./pages/sign-in-page.tsx";
+import { queryClient } from "./query-client.ts";
 
 // Each page is its own chunk, loaded on first visit, so the first screen stays small.
 export const router = createBrowserRouter([
@@ -28,6 +32,11 @@ export const router = createBrowserRouter([
           },
           {
             path: "national",
+            // The figures are asked for while the page's code loads, not after it.
+            loader: ({ request }) => {
+              prefetchNationalOverview(new URL(request.url).searchParams);
+              return null;
+            },
             lazy: async () => ({
               Component: (await import("./pages/national-page.tsx")).NationalPage,
             }),
@@ -110,3 +119,9 @@ export const router = createBrowserRouter([
   },
   { path: "*", Component: NotFoundPage },
 ]);
+
+function prefetchNationalOverview(search: URLSearchParams): void {
+  const params = readNationalParams(search);
+  const fiscalYear = params.fiscalYear ?? currentFiscalYear(new Date());
+  void queryClient.prefetchQuery(nationalOverviewQuery({ ...params, fiscalYear }));
+}

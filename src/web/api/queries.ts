@@ -60,26 +60,29 @@ export function isAnalysisOf(agencyId: string) {
     query.queryKey.includes("analysis");
 }
 
-/** The signed-in user, or null when nobody is signed in. */
+/** The signed-in user, or null when nobody is signed in; also fetched at start-up (main.tsx). */
+export const meQuery = {
+  queryKey: keys.me,
+  queryFn: async (): Promise<Me | null> => {
+    try {
+      return await api<Me>("/api/auth/me");
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) return null;
+      throw error;
+    }
+  },
+  staleTime: 60_000,
+};
+
 export function useMe() {
-  return useQuery({
-    queryKey: keys.me,
-    queryFn: async () => {
-      try {
-        return await api<Me>("/api/auth/me");
-      } catch (error) {
-        if (error instanceof ApiError && error.status === 401) return null;
-        throw error;
-      }
-    },
-    staleTime: 60_000,
-  });
+  return useQuery(meQuery);
 }
 
-export function useAgencies() {
+export function useAgencies({ enabled = true }: { enabled?: boolean } = {}) {
   return useQuery({
     queryKey: keys.agencies,
     queryFn: () => api<AgencyResponse[]>("/api/agencies"),
+    enabled,
   });
 }
 

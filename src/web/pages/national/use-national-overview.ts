@@ -3,13 +3,17 @@ import type { NationalOverview } from "../../../shared/national.ts";
 import { api } from "../../api/client.ts";
 import { type NationalParams, overviewQuery } from "./use-national-params.ts";
 
-/** The national figures for the filters; the last answer stays on screen while the next loads. */
-export function useNationalOverview(params: NationalParams & { fiscalYear: number }) {
+/** The national figures for the filters, as one query (also started early by the route). */
+export function nationalOverviewQuery(params: NationalParams & { fiscalYear: number }) {
   const query = overviewQuery(params);
-  return useQuery({
+  return {
     queryKey: ["national", "overview", query],
     queryFn: () => api<NationalOverview>(`/api/national/overview?${query}`),
-    placeholderData: keepPreviousData,
     staleTime: 60_000,
-  });
+  };
+}
+
+/** The national figures for the filters; the last answer stays on screen while the next loads. */
+export function useNationalOverview(params: NationalParams & { fiscalYear: number }) {
+  return useQuery({ ...nationalOverviewQuery(params), placeholderData: keepPreviousData });
 }

@@ -54,6 +54,7 @@ try {
       db: database.db,
       frameworks,
       reference: loadNationalReference(),
+      suggestedMeasures: content.measures,
       publishedMeans: new Map(
         Object.entries(content.national.years).map(([fy, y]) => [Number(fy), y.nationalMean]),
       ),

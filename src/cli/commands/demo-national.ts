@@ -33,6 +33,7 @@ const PHASE_TH: Record<NationalDemoProgress["phase"], string> = {
   agencies: "สร้างหน่วยงาน / agencies",
   responses: "คำตอบแบบวัด / responses",
   verdicts: "ผลตรวจ OIT / OIT verdicts",
+  measures: "มาตรการ / measures",
   results: "คำนวณผล / scoring",
 };
 
@@ -74,6 +75,7 @@ export async function demoNationalCommand(
         frameworks: loadFrameworks(),
         reference: loadNationalReference(),
         publishedMeans,
+        suggestedMeasures: content.measures,
         agencies: options.agencies,
         responsesPerYear: options.responses,
         years: options.years,
@@ -91,6 +93,7 @@ export async function demoNationalCommand(
     );
     out(`  คำตอบแบบวัด / responses: ${report.responses}`);
     out(`  ผลตรวจ OIT / OIT verdicts: ${report.verdicts}`);
+    out(`  มาตรการ / measures: ${report.measures}`);
     out(`  ผลที่คำนวณ / results scored: ${report.results.scored}`);
     return report;
   } catch (error) {

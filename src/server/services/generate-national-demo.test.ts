@@ -7,6 +7,7 @@ import { loadFrameworks } from "../../domain/framework/load-frameworks.ts";
 import { type Database, queryRows } from "../db/database.ts";
 import { engines, freshDatabase } from "../test-databases.ts";
 import { generateNationalDemo, type NationalDemoOptions } from "./generate-national-demo.ts";
+import { loadMeasuresInput } from "./load-measures-input.ts";
 import { rebuildTallies } from "./rebuild-tallies.ts";
 import { rescoreResults } from "./rescore-results.ts";
 
@@ -28,6 +29,7 @@ describe.each(engines)("the national demo on %s", (engine) => {
     frameworks,
     reference: loadNationalReference(),
     publishedMeans,
+    suggestedMeasures: content.measures,
     agencies: 40,
     responsesPerYear: 2400,
     years: 2,
@@ -59,7 +61,7 @@ describe.each(engines)("the national demo on %s", (engine) => {
     expect(await count(sql`select count(*)::int as n from agencies`)).toBe(40);
     expect(await count(sql`select count(*)::int as n from survey_responses`)).toBe(4800);
     expect(await count(sql`select count(*)::int as n from oit_verdicts`)).toBe(report.verdicts);
-    expect([...phases]).toEqual(["agencies", "responses", "verdicts", "results"]);
+    expect([...phases]).toEqual(["agencies", "responses", "verdicts", "measures", "results"]);
   });
 
   it("keeps tallies that a rebuild from the responses agrees with", async () => {
@@ -99,6 +101,33 @@ describe.each(engines)("the national demo on %s", (engine) => {
       sql`select assessment_id as id, computed_overall as overall from results order by 1`,
     );
     expect(after).toEqual(before.map((r) => (r.id === official?.id ? { ...r, overall: 50 } : r)));
+  });
+
+  it("gives every agency of the later year measures its document can be built from", async () => {
+    expect(report.measures).toBeGreaterThanOrEqual(40);
+    const later = await queryRows<{ agency_id: string; id: string; fiscal_year: number }>(
+      database.db,
+      sql`select agency_id, id, fiscal_year from assessments order by fiscal_year, agency_id`,
+    );
+    for (const a of later) {
+      const count = await queryRows<{ n: number }>(
+        database.db,
+        sql`select count(*)::int as n from measures where agency_id = ${a.agency_id} and assessment_id = ${a.id}`,
+      );
+      if (a.fiscal_year === 2567) {
+        expect(count[0]?.n).toBe(0);
+        continue;
+      }
+      const { input } = await loadMeasuresInput({
+        db: database.db,
+        frameworks,
+        agencyId: a.agency_id,
+        assessmentId: a.id,
+      });
+      expect(input.results.fiscalYear).toBe(2567);
+      expect(input.measures.length).toBeGreaterThanOrEqual(1);
+      expect(input.measures.length).toBeLessThanOrEqual(3);
+    }
   });
 
   it("is refused once the demo is there, and the same seed makes the same country", async () => {

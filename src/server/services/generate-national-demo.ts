@@ -1,10 +1,12 @@
 import { sql } from "drizzle-orm";
 import type { NationalReference } from "../../domain/content/national-reference.ts";
+import type { SuggestedMeasure } from "../../domain/content/schema.ts";
 import { DomainError } from "../../domain/errors.ts";
 import type { Framework } from "../../domain/framework/schema.ts";
 import { planNational } from "../../domain/national-demo/plan-national.ts";
 import { seededRandom } from "../../domain/national-demo/seeded-random.ts";
 import { type Db, queryRows } from "../db/database.ts";
+import { insertDemoMeasures } from "./insert-demo-measures.ts";
 import { insertDemoYear } from "./insert-demo-year.ts";
 import { type RescoreReport, rescoreResults } from "./rescore-results.ts";
 
@@ -12,6 +14,8 @@ export interface NationalDemoOptions {
   db: Db;
   frameworks: ReadonlyMap<string, Framework>;
   reference: NationalReference;
+  /** The content's suggested measures: each agency adopts some for its weakest indicators. */
+  suggestedMeasures: readonly SuggestedMeasure[];
   /** Published national mean totals by fiscal year (content's national context); gaps are filled. */
   publishedMeans: ReadonlyMap<number, number | null>;
   agencies: number;
@@ -24,7 +28,7 @@ export interface NationalDemoOptions {
 }
 
 export interface NationalDemoProgress {
-  phase: "agencies" | "responses" | "verdicts" | "results";
+  phase: "agencies" | "responses" | "verdicts" | "measures" | "results";
   fiscalYear?: number;
   /** Responses stored so far, of `total` over every year. */
   done: number;
@@ -36,6 +40,7 @@ export interface NationalDemoReport {
   fiscalYears: number[];
   responses: number;
   verdicts: number;
+  measures: number;
   results: RescoreReport;
 }
 
@@ -89,6 +94,21 @@ export async function generateNationalDemo(
     verdicts += stored.verdicts;
     progress({ phase: "verdicts", fiscalYear: year.fiscalYear, done: responses, total });
   }
+  // Measures of a year answer the year before, so the first year has none.
+  let measures = 0;
+  for (const [i, year] of plan.years.entries()) {
+    const previous = plan.years[i - 1];
+    if (!previous) continue;
+    progress({ phase: "measures", fiscalYear: year.fiscalYear, done: responses, total });
+    measures += await insertDemoMeasures({
+      db,
+      agencies: plan.agencies,
+      previous,
+      year,
+      suggested: options.suggestedMeasures,
+      random,
+    });
+  }
   progress({ phase: "results", done: responses, total });
   const results = await rescoreResults({ db, frameworks: options.frameworks, actor: "demo" });
   return {
@@ -96,6 +116,7 @@ export async function generateNationalDemo(
     fiscalYears: frameworks.map((f) => f.fiscalYear),
     responses,
     verdicts,
+    measures,
     results,
   };
 }

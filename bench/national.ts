@@ -5,6 +5,7 @@ import { loadContent } from "../src/domain/content/load-content.ts";
 import { loadNationalReference } from "../src/domain/content/national-reference.ts";
 import { loadFrameworks } from "../src/domain/framework/load-frameworks.ts";
 import { openDatabase, queryRows } from "../src/server/db/database.ts";
+import { generateBulkDocuments } from "../src/server/services/generate-bulk-documents.ts";
 import { generateNationalDemo } from "../src/server/services/generate-national-demo.ts";
 import { rebuildTallies } from "../src/server/services/rebuild-tallies.ts";
 import { rescoreResults } from "../src/server/services/rescore-results.ts";
@@ -44,6 +45,47 @@ url.pathname = `/${name}`;
 
 const frameworks = loadFrameworks();
 const database = await openDatabase({ url: url.href });
+
+/**
+ * Every agency's document of the year, interrupted after BENCH_BULK_STOP documents (the run's
+ * own stop signal) and then resumed: the resumed run must skip what was done and build the rest.
+ */
+async function bulkDocuments(fiscalYear: number) {
+  const stopAt = Number(process.env.BENCH_BULK_STOP ?? 300);
+  const controller = new AbortController();
+  const first = await generateBulkDocuments({
+    db: database.db,
+    frameworks,
+    fiscalYear,
+    signal: controller.signal,
+    onProgress: (p) => {
+      if (p.built >= stopAt) controller.abort();
+    },
+  });
+  log(`bulk documents: stopped after ${first.built} of ${first.total}; resuming…`);
+  let logged = 0;
+  const start = performance.now();
+  const resumed = await generateBulkDocuments({
+    db: database.db,
+    frameworks,
+    fiscalYear,
+    onProgress: (p) => {
+      if (p.done - logged < 1000) return;
+      logged = p.done;
+      log(`  ${p.done}/${p.total} (${p.built} built, ${p.skipped} skipped)`);
+    },
+  });
+  const seconds = (performance.now() - start) / 1000;
+  return {
+    bulk_agencies: resumed.total,
+    bulk_built_before_stop: first.built,
+    bulk_skipped_on_resume: resumed.skipped,
+    bulk_built_on_resume: resumed.built,
+    bulk_incomplete: resumed.incomplete,
+    bulk_failed: resumed.failed,
+    bulk_docs_per_s: Math.round((resumed.built / seconds) * 10) / 10,
+  };
+}
 try {
   await database.migrate();
   const content = loadContent();
@@ -116,6 +158,7 @@ try {
       `round ${r + 1}: rescore ${Math.round(rescore.at(-1) ?? 0)} ms, rebuild ${Math.round(rebuild.at(-1) ?? 0)} ms, baseline ${Math.round(baseline.at(-1) ?? 0)} ms`,
     );
   }
+  const bulk = process.env.BENCH_BULK === "off" ? {} : await bulkDocuments(latest);
   const dashboard = await measureNationalDashboard(url.href, latest, log);
   const figures = {
     agencies: counts?.agencies,
@@ -127,6 +170,7 @@ try {
     rebuild_ms: Math.round(median(rebuild)),
     baseline_ms: Math.round(median(baseline)),
     ratio: Math.round((median(rebuild) / median(baseline)) * 100) / 100,
+    ...bulk,
     ...dashboard,
   };
   process.stdout.write(`${JSON.stringify(figures)}\n`);

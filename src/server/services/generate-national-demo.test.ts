@@ -105,6 +105,12 @@ describe.each(engines)("the national demo on %s", (engine) => {
 
   it("gives every agency of the later year measures its document can be built from", async () => {
     expect(report.measures).toBeGreaterThanOrEqual(40);
+    // FY2568 is over by the clock of these tests: most of its measures are done, a few are not.
+    const [done] = await queryRows<{ n: number }>(
+      database.db,
+      sql`select count(*)::int as n from measures where status = 'done' and progress = 100`,
+    );
+    expect(done?.n).toBeGreaterThan(report.measures * 0.8);
     const later = await queryRows<{ agency_id: string; id: string; fiscal_year: number }>(
       database.db,
       sql`select agency_id, id, fiscal_year from assessments order by fiscal_year, agency_id`,

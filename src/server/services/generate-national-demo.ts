@@ -5,6 +5,7 @@ import { DomainError } from "../../domain/errors.ts";
 import type { Framework } from "../../domain/framework/schema.ts";
 import { planNational } from "../../domain/national-demo/plan-national.ts";
 import { seededRandom } from "../../domain/national-demo/seeded-random.ts";
+import { bangkokDay } from "../../domain/thai/bangkok-day.ts";
 import { type Db, queryRows } from "../db/database.ts";
 import { insertDemoMeasures } from "./insert-demo-measures.ts";
 import { insertDemoYear } from "./insert-demo-year.ts";
@@ -22,6 +23,8 @@ export interface NationalDemoOptions {
   responsesPerYear: number;
   years: number;
   seed: number;
+  /** Today, for which measures are done by now; the clock by default. */
+  now?: Date;
   /** The newest fiscal year to generate; the newest framework's year by default. */
   lastFiscalYear?: number | undefined;
   onProgress?: (progress: NationalDemoProgress) => void;
@@ -107,6 +110,7 @@ export async function generateNationalDemo(
       year,
       suggested: options.suggestedMeasures,
       random,
+      today: bangkokDay(options.now ?? new Date()),
     });
   }
   progress({ phase: "results", done: responses, total });

@@ -8,11 +8,13 @@ import type { Db } from "../db/database.ts";
 // Each agency answers its three weakest indicators of the year before, as the guide asks.
 const MEASURES_PER_AGENCY = 3;
 const BATCH = 2000;
+const DONE_WHEN_OVER = 0.95;
 
 /**
  * The year's measures of every agency: for its weakest indicators of the previous year, the
  * suggested measure of the content library, owned by one of its divisions, followed up at mid
- * year and due at the year's end, some already under way. Returns how many were stored.
+ * year and due at the year's end, some under way (most done once the year is over). Returns
+ * how many were stored.
  */
 export async function insertDemoMeasures(options: {
   db: Db;
@@ -21,9 +23,12 @@ export async function insertDemoMeasures(options: {
   year: PlannedYear;
   suggested: readonly SuggestedMeasure[];
   random: Random;
+  /** YYYY-MM-DD: once the fiscal year is over, most of its measures are done. */
+  today: string;
 }): Promise<number> {
   const { db, agencies, previous, year, suggested, random } = options;
   const { start, end } = fiscalYearRange(year.fiscalYear);
+  const over = options.today > toIsoDate(end);
   const midYear = `${end.year}-03-31`;
   const rows: string[][] = [];
   const write = async (slice: readonly string[][]) => {
@@ -50,7 +55,8 @@ export async function insertDemoMeasures(options: {
       .filter((m, i, all): m is SuggestedMeasure => m !== undefined && all.indexOf(m) === i)
       .slice(0, MEASURES_PER_AGENCY);
     chosen.forEach((measure, position) => {
-      const progress = integerBetween(random, 0, 3) * 25;
+      // A few measures of a finished year are never completed; those get reminders, as they should.
+      const progress = over && random() < DONE_WHEN_OVER ? 100 : integerBetween(random, 0, 3) * 25;
       rows.push([
         agency.id,
         assessment.id,
@@ -60,7 +66,7 @@ export async function insertDemoMeasures(options: {
         JSON.stringify([agency.divisions[position % agency.divisions.length]]),
         JSON.stringify(measure.indicators),
         JSON.stringify([{ date: midYear, activity: "รายงานความก้าวหน้าต่อผู้บริหาร" }]),
-        progress === 0 ? "planned" : "in_progress",
+        progress === 100 ? "done" : progress === 0 ? "planned" : "in_progress",
         String(progress),
       ]);
     });

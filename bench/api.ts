@@ -1,10 +1,9 @@
 import { availableParallelism } from "node:os";
-import pg from "pg";
-import { startThrowawayPostgres } from "../scripts/throwaway-postgres.ts";
 import { openDatabase } from "../src/server/db/database.ts";
 import { freePort, serve, whenReady } from "../src/server/test-process.ts";
 import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE } from "../src/shared/limits.ts";
 import { seedBenchWorld } from "./api-seed.ts";
+import { benchDatabase, median } from "./bench-tools.ts";
 import { drive, httpClient, type LoadResult } from "./load-driver.ts";
 
 // The API under load on PostgreSQL: the agency dashboard read and a measure update, each at 50
@@ -17,24 +16,10 @@ const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 const workers = Number(process.env.BENCH_WORKERS ?? availableParallelism());
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? (s[mid] ?? 0) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
-};
-
-// A durable cluster (fsync on) unless DATABASE_URL names a server to use.
-const cluster = process.env.DATABASE_URL
-  ? undefined
-  : await startThrowawayPostgres({ durable: process.env.BENCH_FSYNC !== "off" });
-const adminUrl = new URL(process.env.DATABASE_URL ?? cluster?.url ?? "");
-const name = `bench_${Date.now()}`;
-const admin = new pg.Client({ connectionString: adminUrl.href });
-await admin.connect();
-await admin.query(`create database ${name}`);
-await admin.end();
-const url = new URL(adminUrl);
-url.pathname = `/${name}`;
+const { url: benchUrl, cluster } = await benchDatabase("bench", {
+  durable: process.env.BENCH_FSYNC !== "off",
+});
+const url = new URL(benchUrl);
 
 log("seeding…");
 const database = await openDatabase({ url: url.href });

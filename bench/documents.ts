@@ -9,17 +9,13 @@ import { renderDocx } from "../src/documents/docx/render-docx.ts";
 import { loadDocumentDeps } from "../src/documents/measures/load-document-deps.ts";
 import { prepareMeasuresDocument } from "../src/documents/measures/prepare-measures-document.ts";
 import { createPdfRenderer } from "../src/documents/pdf/render-pdf.ts";
+import { median } from "./bench-tools.ts";
 import { seededRandom, syntheticAgencyYear } from "./synthetic-agencies.ts";
 
 // Prints progress on stderr and, as its last line on stdout, one JSON object of figures.
 const runs = Number(process.env.BENCH_RUNS ?? 25);
 const bulk = Number(process.env.BENCH_BULK ?? 1000);
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? (s[mid] ?? 0) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
-};
 async function timeEach(
   n: number,
   warmup: number,

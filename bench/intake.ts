@@ -2,12 +2,12 @@ import { randomUUID } from "node:crypto";
 import { availableParallelism } from "node:os";
 import { sql } from "drizzle-orm";
 import pg from "pg";
-import { startThrowawayPostgres } from "../scripts/throwaway-postgres.ts";
 import { loadFrameworks } from "../src/domain/framework/load-frameworks.ts";
 import { sampleAnswers } from "../src/domain/survey/sample-answers.ts";
 import { openDatabase, queryRows } from "../src/server/db/database.ts";
 import { ensureTallyLayouts } from "../src/server/services/survey-tally-rows.ts";
 import { freePort, serve, whenReady } from "../src/server/test-process.ts";
+import { benchDatabase, median } from "./bench-tools.ts";
 import { drive, httpClient, type LoadResult } from "./load-driver.ts";
 
 // Survey intake under load on a durable PostgreSQL server: respondents of many agencies submit
@@ -21,25 +21,11 @@ const agencies = Number(process.env.BENCH_AGENCIES ?? 500);
 // As deployed on this machine: one server process per core (BENCH_WORKERS to change it).
 const workers = Number(process.env.BENCH_WORKERS ?? availableParallelism());
 const log = (line: string) => process.stderr.write(`${line}\n`);
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? (s[mid] ?? 0) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
-};
 
 const framework = loadFrameworks().get("ita-2567");
 if (!framework) throw new Error("the ita-2567 framework is not loaded");
-const cluster = process.env.DATABASE_URL
-  ? undefined
-  : await startThrowawayPostgres({ durable: true });
-const adminUrl = new URL(process.env.DATABASE_URL ?? cluster?.url ?? "");
-const name = `bench_intake_${Date.now()}`;
-const admin = new pg.Client({ connectionString: adminUrl.href });
-await admin.connect();
-await admin.query(`create database ${name}`);
-await admin.end();
-const url = new URL(adminUrl);
-url.pathname = `/${name}`;
+const { url: benchUrl, cluster } = await benchDatabase("bench_intake", { durable: true });
+const url = new URL(benchUrl);
 
 log(`seeding ${agencies} agencies with open IIT and EIT links…`);
 const database = await openDatabase({ url: url.href });

@@ -6,13 +6,9 @@ import { openDatabase } from "../src/server/db/database.ts";
 import { NATIONAL_SCOPE } from "../src/server/db/schema.ts";
 import { createUser } from "../src/server/services/create-user.ts";
 import { freePort, serve, whenReady } from "../src/server/test-process.ts";
+import { median } from "./bench-tools.ts";
 
 const runs = Number(process.env.BENCH_RENDERS ?? 5);
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? (s[mid] ?? 0) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
-};
 
 /**
  * The national dashboard's first render over the whole data set: `prongsai serve` on the bench's

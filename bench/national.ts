@@ -1,6 +1,4 @@
 import { sql } from "drizzle-orm";
-import pg from "pg";
-import { startThrowawayPostgres } from "../scripts/throwaway-postgres.ts";
 import { loadContent } from "../src/domain/content/load-content.ts";
 import { loadNationalReference } from "../src/domain/content/national-reference.ts";
 import { loadFrameworks } from "../src/domain/framework/load-frameworks.ts";
@@ -9,6 +7,7 @@ import { generateBulkDocuments } from "../src/server/services/generate-bulk-docu
 import { generateNationalDemo } from "../src/server/services/generate-national-demo.ts";
 import { rebuildTallies } from "../src/server/services/rebuild-tallies.ts";
 import { rescoreResults } from "../src/server/services/rescore-results.ts";
+import { benchDatabase, median } from "./bench-tools.ts";
 import { measureNationalDashboard } from "./national-dashboard.ts";
 
 // The national data set on a durable PostgreSQL server: generate every agency's year(s), then time
@@ -20,28 +19,14 @@ const responsesPerYear = Number(process.env.BENCH_RESPONSES ?? 1_350_000);
 const years = Number(process.env.BENCH_YEARS ?? 2);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 const log = (line: string) => process.stderr.write(`${line}\n`);
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? (s[mid] ?? 0) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
-};
 const timed = async (work: () => Promise<unknown>) => {
   const start = performance.now();
   await work();
   return performance.now() - start;
 };
 
-const cluster = process.env.DATABASE_URL
-  ? undefined
-  : await startThrowawayPostgres({ durable: true });
-const adminUrl = new URL(process.env.DATABASE_URL ?? cluster?.url ?? "");
-const name = `bench_national_${Date.now()}`;
-const admin = new pg.Client({ connectionString: adminUrl.href });
-await admin.connect();
-await admin.query(`create database ${name}`);
-await admin.end();
-const url = new URL(adminUrl);
-url.pathname = `/${name}`;
+const { url: benchUrl, cluster } = await benchDatabase("bench_national", { durable: true });
+const url = new URL(benchUrl);
 
 const frameworks = loadFrameworks();
 const database = await openDatabase({ url: url.href });

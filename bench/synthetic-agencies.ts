@@ -1,19 +1,9 @@
 import type { Content } from "../src/domain/content/schema.ts";
 
+export { seededRandom } from "../src/domain/national-demo/seeded-random.ts";
+
 const provinces = ["เชียงราย", "น่าน", "ขอนแก่น", "นครราชสีมา", "สงขลา", "ชลบุรี", "ลำปาง", "อุดรธานี"];
 const divisions = ["สำนักปลัด", "กองคลัง", "กองช่าง", "กองการศึกษา", "กองสาธารณสุขและสิ่งแวดล้อม"];
-
-/** Deterministic pseudo-random numbers (mulberry32) so every run benchmarks the same data. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** An agency-year file as a user would write it, with measures from the suggested library. */
 export function syntheticAgencyYear(i: number, content: Content, random: () => number): unknown {

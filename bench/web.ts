@@ -5,17 +5,13 @@ import { type Browser, chromium, type Page } from "playwright-core";
 import { build } from "vite";
 import { findChromium } from "../src/documents/pdf/find-chromium.ts";
 import { freePort, serve, whenReady } from "../src/server/test-process.ts";
+import { median } from "./bench-tools.ts";
 
 // What a reader downloads and waits for: the public transparency page's transfer before fonts,
 // the admin app's JavaScript up to the first dashboard, and the dashboard's first render, in the
 // system Chromium against `prongsai serve` on a fresh demo database. The last stdout line is JSON.
 const runs = Number(process.env.BENCH_RUNS ?? 7);
 const log = (line: string) => process.stderr.write(`${line}\n`);
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? (s[mid] ?? 0) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
-};
 const kb = (bytes: number) => Math.round((bytes / 1024) * 10) / 10;
 
 interface Transfer {

@@ -18,8 +18,14 @@ const frameworks = loadFrameworks();
 
 function prongsai(args: string[]) {
   return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-    execFile(process.execPath, [bin, ...args], { cwd: root, timeout: 120_000 }, (e, out, err) =>
-      resolve({ code: e ? Number(e.code ?? 1) : 0, stdout: out, stderr: err }),
+    // The reader's temporary files (exceljs buffers a sheet stored before its strings) stay in
+    // this test's own folder, out of reach of anything else cleaning the shared temporary folder.
+    const env = { ...process.env, TMPDIR: dir };
+    execFile(
+      process.execPath,
+      [bin, ...args],
+      { cwd: root, env, timeout: 120_000 },
+      (e, out, err) => resolve({ code: e ? Number(e.code ?? 1) : 0, stdout: out, stderr: err }),
     );
   });
 }

@@ -13,8 +13,15 @@ export async function* readXlsxRows(source: Readable): AsyncGenerator<SheetRow> 
   });
   let first = true;
   for await (const worksheet of workbook) {
-    // Later worksheets are left unread (the reader drains them) so notes beside the data do no harm.
-    if (!first) continue;
+    // Later worksheets (notes beside the data) are read and ignored. Not reading them is not an
+    // option: a sheet stored before the shared strings is buffered in a temporary file that the
+    // reader deletes as soon as the next sheet is asked for, racing the stream that would open it.
+    if (!first) {
+      for await (const _row of worksheet) {
+        // ignored
+      }
+      continue;
+    }
     first = false;
     for await (const row of worksheet) {
       const values = Array.isArray(row.values) ? row.values.slice(1) : [];

@@ -1,11 +1,10 @@
 import { BarChart } from "echarts/charts";
 import { GridSimpleComponent, MarkLineComponent } from "echarts/components";
-import { use } from "echarts/core";
+import { type ECharts, init, use } from "echarts/core";
 import { SVGRenderer } from "echarts/renderers";
-import { useEffect } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { AnalysedResult } from "../../../shared/analysis.ts";
-import { useSvgChart } from "../../components/use-svg-chart.ts";
 import { formatScore } from "../../format.ts";
 import { analysisBands } from "./band-list.ts";
 import { bandColours, previousColour } from "./bands.tsx";
@@ -26,9 +25,28 @@ export interface IndicatorChartProps {
 /** This year's indicator scores beside last year's; the table after it holds the same figures. */
 export function IndicatorChart({ result, onSelect }: IndicatorChartProps) {
   const { t, i18n } = useTranslation();
-  const { container, chart, width } = useSvgChart();
+  const container = useRef<HTMLDivElement>(null);
+  const chart = useRef<ECharts | null>(null);
+  const [width, setWidth] = useState(0);
   const { indicators, thresholds, fiscalYear } = result;
   const withPrevious = hasPrevious(indicators);
+
+  useEffect(() => {
+    const element = container.current;
+    if (!element) return;
+    const instance = init(element, undefined, { renderer: "svg" });
+    chart.current = instance;
+    const observer = new ResizeObserver(() => {
+      instance.resize();
+      setWidth(element.clientWidth);
+    });
+    observer.observe(element);
+    return () => {
+      observer.disconnect();
+      instance.dispose();
+      chart.current = null;
+    };
+  }, []);
 
   useEffect(() => {
     const instance = chart.current;

@@ -1,9 +1,8 @@
 import { BarChart as EBarChart } from "echarts/charts";
 import { GridSimpleComponent, MarkLineComponent } from "echarts/components";
-import { use } from "echarts/core";
+import { type ECharts, init, use } from "echarts/core";
 import { SVGRenderer } from "echarts/renderers";
-import { useEffect } from "react";
-import { useSvgChart } from "../../components/use-svg-chart.ts";
+import { useEffect, useRef, useState } from "react";
 import { type BarChartInput, buildBarChartOption } from "./bar-chart-option.ts";
 
 // Only what these charts draw, rendered as SVG: ECharts stays out of every other page's bundle.
@@ -19,7 +18,26 @@ export interface BarChartProps extends Omit<BarChartInput, "narrow"> {
 
 /** A bar chart of the national view; the table after it always holds the same figures. */
 export function BarChart({ label, height, ...input }: BarChartProps) {
-  const { container, chart, width } = useSvgChart();
+  const container = useRef<HTMLDivElement>(null);
+  const chart = useRef<ECharts | null>(null);
+  const [width, setWidth] = useState(0);
+
+  useEffect(() => {
+    const element = container.current;
+    if (!element) return;
+    const instance = init(element, undefined, { renderer: "svg" });
+    chart.current = instance;
+    const observer = new ResizeObserver(() => {
+      instance.resize();
+      setWidth(element.clientWidth);
+    });
+    observer.observe(element);
+    return () => {
+      observer.disconnect();
+      instance.dispose();
+      chart.current = null;
+    };
+  }, []);
 
   const { categories, values, colours, horizontal, scores, format, line } = input;
   useEffect(() => {

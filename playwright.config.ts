@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+import { CHROMIUM_ARGS } from "./src/documents/pdf/chromium-args.ts";
 import { findChromium } from "./src/documents/pdf/find-chromium.ts";
 
 // The journeys run one after another against one server on a fresh demo database.
@@ -19,7 +20,7 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${port}`,
     locale: "th-TH",
     timezoneId: "Asia/Bangkok",
-    launchOptions: { executablePath: findChromium(process.env.CHROMIUM_PATH) },
+    launchOptions: { executablePath: findChromium(process.env.CHROMIUM_PATH), args: CHROMIUM_ARGS },
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
   },

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { build } from "vite";
+import { CHROMIUM_ARGS } from "../src/documents/pdf/chromium-args.ts";
 import { findChromium } from "../src/documents/pdf/find-chromium.ts";
 import { freePort, serve, whenReady } from "../src/server/test-process.ts";
 import { median } from "./bench-tools.ts";
@@ -59,7 +60,10 @@ try {
     ).demoAccounts ?? [];
   const coordinator = accounts.find((a) => a.role === "agency_admin");
   if (!coordinator) throw new Error("the demo coordinator was not logged");
-  browser = await chromium.launch({ executablePath: findChromium(process.env.CHROMIUM_PATH) });
+  browser = await chromium.launch({
+    executablePath: findChromium(process.env.CHROMIUM_PATH),
+    args: CHROMIUM_ARGS,
+  });
 
   // Sign in once through the API; each run then starts a fresh context (cold cache) with the cookies.
   const login = await fetch(`${base}/api/auth/login`, {

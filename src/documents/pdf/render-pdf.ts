@@ -2,6 +2,7 @@ import { type Browser, type BrowserContext, chromium, type Page } from "playwrig
 import { DomainError } from "../../domain/errors.ts";
 import { renderHtml } from "../html/render-html.ts";
 import type { DocumentModel } from "../model.ts";
+import { CHROMIUM_ARGS } from "./chromium-args.ts";
 import { findChromium } from "./find-chromium.ts";
 
 export interface PdfRenderer {
@@ -15,17 +16,6 @@ export interface PdfRenderer {
 export interface PdfRendererOptions {
   executablePath?: string;
 }
-
-// The server has no internet: these keep Chromium from reaching out (updates, sync, QUIC probes).
-export const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 const RENDER_TIMEOUT_MS = 30_000;
 

@@ -25,9 +25,10 @@ export async function registerSessions(
   app.decorateRequest("actor", undefined);
   app.addHook("onRequest", async (request) => {
     const token = request.cookies[SESSION_COOKIE];
-    request.actor = token
-      ? await resolveSession({ db: database.db, token, now: now() })
-      : undefined;
+    // Addresses no route claims (the admin app's files and shell) never need the user.
+    const routed = request.routeOptions.url !== undefined;
+    request.actor =
+      token && routed ? await resolveSession({ db: database.db, token, now: now() }) : undefined;
   });
 }
 

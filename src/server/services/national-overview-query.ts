@@ -165,3 +165,21 @@ export function nationalOverviewSql(f: OverviewFilter): SQL {
           on r.agency_id = s.agency_id and r.assessment_id = s.id
           where s.fiscal_year = y.year)) as years`;
 }
+
+/**
+ * What the national figures are computed from, as one short string that changes with every
+ * committed change: each table's row count and the sum of its rows' inserting transaction ids
+ * (xmin), which an insert or update always changes. Unlike a latest `updated_at`, it also moves
+ * when a transaction that began earlier commits later.
+ */
+export async function nationalFiguresVersion(db: Db): Promise<string> {
+  const [row] = await preparedRows<{ version: string }>(
+    db,
+    "national_figures_version",
+    sql`select concat_ws(' ',
+      (select count(*) || ':' || coalesce(sum(xmin::text::bigint), 0) from results),
+      (select count(*) || ':' || coalesce(sum(xmin::text::bigint), 0) from assessments),
+      (select count(*) || ':' || coalesce(sum(xmin::text::bigint), 0) from agencies)) as version`,
+  );
+  return row?.version ?? "";
+}

@@ -1,8 +1,9 @@
+import { eq, sql } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../../app.ts";
 import type { Database } from "../../db/database.ts";
-import { assessments, NATIONAL_SCOPE, results } from "../../db/schema.ts";
+import { agencies, assessments, NATIONAL_SCOPE, results } from "../../db/schema.ts";
 import { createAgency } from "../../services/create-agency.ts";
 import { engines, freshDatabase } from "../../test-databases.ts";
 import { buildAgency } from "../../test-factories.ts";
@@ -264,4 +265,58 @@ describe.each(engines)("national overview on %s", (engine) => {
       "querystring.fiscalYear",
     ]);
   });
+
+  // The figures are kept between requests; any committed change must be seen at once.
+  it("answers from the changed data after a result or an agency changes", async () => {
+    const { db } = database;
+    const third = ids.get("หน่วยสาม") ?? "";
+    const mean = async () => (await overview("fiscalYear=2567")).json().mean;
+    const y67Result = sql`${results.assessmentId} in
+      (select id from assessments where fiscal_year = 2567 and agency_id = ${third})`;
+    expect(await mean()).toBe(82.6);
+    await db.update(results).set({ computedOverall: 92.5 }).where(y67Result);
+    // (96 + 85 + 92.5 + 60 + 99.5) / 5
+    expect(await mean()).toBe(86.6);
+    await db.update(agencies).set({ name: "หน่วยสามใหม่" }).where(eq(agencies.id, third));
+    const names = (await overview("fiscalYear=2567"))
+      .json()
+      .list.items.map((i: { name: string }) => i.name);
+    expect(names).toContain("หน่วยสามใหม่");
+    await db.update(agencies).set({ name: "หน่วยสาม" }).where(eq(agencies.id, third));
+    await db.update(results).set({ computedOverall: 72.5 }).where(y67Result);
+    expect(await mean()).toBe(82.6);
+  });
+
+  // A transaction that began before another but commits after it still changes the answer.
+  // PGlite has one connection, so two transactions cannot overlap there.
+  if (engine === "postgres")
+    it("sees a change committed after a later one was already answered", async () => {
+      const { db } = database;
+      const resultOf = (name: string) => sql`${results.assessmentId} in
+        (select id from assessments where fiscal_year = 2567 and agency_id = ${ids.get(name) ?? ""})`;
+      let release = () => {};
+      const held = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      let updated = () => {};
+      const firstWritten = new Promise<void>((resolve) => {
+        updated = resolve;
+      });
+      const early = db.transaction(async (tx) => {
+        await tx.update(results).set({ computedOverall: 80 }).where(resultOf("หน่วยสี่"));
+        updated();
+        await held;
+      });
+      await firstWritten;
+      await db.update(results).set({ computedOverall: 95 }).where(resultOf("หน่วยหนึ่ง"));
+      // (95 + 85 + 72.5 + 60 + 99.5) / 5, the open transaction not yet visible.
+      expect((await overview("fiscalYear=2567")).json().mean).toBe(82.4);
+      release();
+      await early;
+      // (95 + 85 + 72.5 + 80 + 99.5) / 5
+      expect((await overview("fiscalYear=2567")).json().mean).toBe(86.4);
+      await db.update(results).set({ computedOverall: 96 }).where(resultOf("หน่วยหนึ่ง"));
+      await db.update(results).set({ computedOverall: 60 }).where(resultOf("หน่วยสี่"));
+      expect((await overview("fiscalYear=2567")).json().mean).toBe(82.6);
+    });
 });

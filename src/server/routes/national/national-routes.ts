@@ -5,17 +5,25 @@ import {
   type NationalReference,
 } from "../../../domain/content/national-reference.ts";
 import type { MasterPlan } from "../../../domain/content/schema.ts";
-import { nationalOverviewResponse, nationalQueryWith } from "../../../shared/national.ts";
+import {
+  type NationalOverview,
+  nationalOverviewResponse,
+  nationalQueryWith,
+} from "../../../shared/national.ts";
 import type { AppContext } from "../../app.ts";
 import { assertAllowedSomewhere } from "../../auth/authorize.ts";
 import { requireActor } from "../../plugins/session.ts";
 import { getNationalOverview } from "../../services/get-national-overview.ts";
+import { nationalFiguresVersion } from "../../services/national-overview-query.ts";
+import { versionedCache } from "../../services/versioned-cache.ts";
 
 /** The national view across every agency: national administrators and auditors (national.read). */
 export function nationalRoutes({ database, frameworks }: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     const reference: NationalReference = loadNationalReference();
     let target: MasterPlan["target"] | undefined;
+    // The figures change only when results or agencies do, while many offices read them.
+    const overviews = versionedCache<NationalOverview>(64);
     app.get(
       "/api/national/overview",
       {
@@ -35,13 +43,17 @@ export function nationalRoutes({ database, frameworks }: AppContext): FastifyPlu
       async (request) => {
         assertAllowedSomewhere(requireActor(request), "national.read");
         target ??= loadContent().national.masterPlan.target;
-        return getNationalOverview({
-          db: database.db,
-          query: request.query,
-          target,
-          reference,
-          frameworks,
-        });
+        const plan = target;
+        const version = await nationalFiguresVersion(database.db);
+        return overviews.get(JSON.stringify(request.query), version, () =>
+          getNationalOverview({
+            db: database.db,
+            query: request.query,
+            target: plan,
+            reference,
+            frameworks,
+          }),
+        );
       },
     );
   };

@@ -1,3 +1,5 @@
+import { numberFormat } from "../../format.ts";
+
 // Small readers for text and numbers the API gives in both languages.
 
 /** The Thai or English of a bilingual text, Thai when the English is missing. */
@@ -7,7 +9,5 @@ export function localText(text: { th: string; en: string }, language: string): s
 
 /** A threshold or target as people write it: 80, 84.5 (no trailing zeros). */
 export function formatPoints(value: number, language: string): string {
-  return new Intl.NumberFormat(language === "en" ? "en-GB" : "th-TH", {
-    maximumFractionDigits: 2,
-  }).format(value);
+  return numberFormat(language, { maximumFractionDigits: 2 }).format(value);
 }

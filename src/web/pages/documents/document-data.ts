@@ -7,6 +7,7 @@ import type {
 import type { MemberResponse } from "../../../shared/members.ts";
 import { api } from "../../api/client.ts";
 import { keys, type Me } from "../../api/queries.ts";
+import { numberFormat } from "../../format.ts";
 
 /** Where an assessment's document versions live in the API. */
 export function documentsPath(agencyId: string, assessmentId: string): string {
@@ -75,7 +76,7 @@ export function headOf(agency: { headPosition: string; headName: string | null }
 /** A file size in kB or MB, in the reader's language. */
 export function formatFileSize(bytes: number, language: string): string {
   const mega = bytes >= 1_000_000;
-  return new Intl.NumberFormat(language === "en" ? "en-GB" : "th-TH", {
+  return numberFormat(language, {
     style: "unit",
     unit: mega ? "megabyte" : "kilobyte",
     maximumFractionDigits: mega ? 1 : 0,

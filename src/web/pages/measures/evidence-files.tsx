@@ -5,7 +5,7 @@ import type { MeasureFileResponse } from "../../../shared/measure-file.ts";
 import { ConfirmDialog } from "../../components/modal-dialog.tsx";
 import { ScrollRegion } from "../../components/scroll-region.tsx";
 import { ErrorPanel, Loading } from "../../components/status-panels.tsx";
-import { formatDateTime } from "../../format.ts";
+import { formatDateTime, numberFormat } from "../../format.ts";
 import { useMeasureFileMutations, useMeasureFiles } from "./use-measures.ts";
 
 /** "1.2 MB" in the reader's language. */
@@ -16,11 +16,7 @@ function formatSize(bytes: number, language: string): string {
       : bytes >= 1024
         ? [bytes / 1024, "kilobyte"]
         : [bytes, "byte"];
-  return new Intl.NumberFormat(language === "en" ? "en-GB" : "th-TH", {
-    style: "unit",
-    unit,
-    maximumFractionDigits: 1,
-  }).format(value);
+  return numberFormat(language, { style: "unit", unit, maximumFractionDigits: 1 }).format(value);
 }
 
 /** The file's SHA-256 computed here, to confirm the server kept exactly these bytes (secure pages only). */

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import type { NationalOverview } from "../../../shared/national.ts";
 import { Loading } from "../../components/status-panels.tsx";
 import { TableRegion } from "../../components/table-region.tsx";
+import { formatCount } from "../../format.ts";
 import { formatPoints } from "../analysis/local-text.ts";
 
 // ECharts loads in its own chunk, after the figures: the tables beside it are there at once.
@@ -16,10 +17,7 @@ export function DistributionSection({ overview }: { overview: NationalOverview }
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const { histogram, levels, target } = overview;
-  const count = useCallback(
-    (value: number) => new Intl.NumberFormat(language === "en" ? "en-GB" : "th-TH").format(value),
-    [language],
-  );
+  const count = useCallback((value: number) => formatCount(value, language), [language]);
   const range = (bin: { from: number; to: number }) =>
     t(bin.to === 100 ? "national.histogram.lastRange" : "national.histogram.range", {
       from: formatPoints(bin.from, language),

@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import type { NationalOverview } from "../../../shared/national.ts";
-import { formatScore } from "../../format.ts";
+import { formatCount, formatScore } from "../../format.ts";
 import { formatPoints } from "../analysis/local-text.ts";
 
 /** Agencies, mean total and the pass rate against the national target, with met or not in words. */
@@ -8,13 +8,14 @@ export function HeadlineTiles({ overview }: { overview: NationalOverview }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const { agencies, pass, target } = overview;
-  const count = (value: number) =>
-    new Intl.NumberFormat(language === "en" ? "en-GB" : "th-TH").format(value);
+  const count = (value: number) => formatCount(value, language);
   return (
     <ul className="national-tiles">
       <li className="card">
         <p className="tile-label">{t("national.tiles.agencies")}</p>
-        <p className="big-number">{count(agencies.withResults)}</p>
+        <p className="big-number" elementtiming="national-headline">
+          {count(agencies.withResults)}
+        </p>
         <p className="muted">
           {t("national.tiles.agenciesOf", { count: count(agencies.inFilter) })}
         </p>

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import react from "@vitejs/plugin-react";
-import { defineConfig, type Plugin } from "vite";
+import { defineConfig, type HtmlTagDescriptor, type Plugin } from "vite";
 
 // Pre-compressed copies of the files as written, so the server sends gzip without compressing per request.
 function gzipAssets(): Plugin {
@@ -20,10 +20,63 @@ function gzipAssets(): Plugin {
   };
 }
 
+// The entry only starts the first screen's requests and then imports the app. The app's modules,
+// its styles and the Sarabun fonts are fetched beside the entry, not after it has run.
+function preloadApp(): Plugin {
+  return {
+    name: "prongsai-preload-app",
+    apply: "build",
+    transformIndexHtml: {
+      order: "post",
+      handler(html, { bundle }) {
+        if (!bundle) return;
+        const app = Object.values(bundle).find(
+          (file) => file.type === "chunk" && file.facadeModuleId?.endsWith("/app.tsx"),
+        );
+        if (app?.type !== "chunk") throw new Error("the build has no app.tsx chunk to preload");
+        const modules = new Set<string>();
+        const styles = new Set<string>();
+        const visit = (fileName: string) => {
+          const chunk = bundle[fileName];
+          if (modules.has(fileName) || chunk?.type !== "chunk") return;
+          // What the entry itself imports is already linked.
+          if (!html.includes(`/${fileName}"`)) modules.add(fileName);
+          for (const css of chunk.viteMetadata?.importedCss ?? []) styles.add(css);
+          for (const imported of chunk.imports) visit(imported);
+        };
+        visit(app.fileName);
+        const fonts = Object.keys(bundle).filter((f) =>
+          /sarabun-(thai|latin)-(400|700)-normal-[\w-]+\.woff2$/.test(f),
+        );
+        const link = (attrs: Record<string, string | boolean>): HtmlTagDescriptor => ({
+          tag: "link",
+          attrs,
+          injectTo: "head",
+        });
+        return [
+          ...[...modules].map((f) =>
+            link({ rel: "modulepreload", crossorigin: true, href: `/${f}` }),
+          ),
+          ...[...styles].map((f) => link({ rel: "preload", as: "style", href: `/${f}` })),
+          ...fonts.map((f) =>
+            link({
+              rel: "preload",
+              as: "font",
+              type: "font/woff2",
+              crossorigin: true,
+              href: `/${f}`,
+            }),
+          ),
+        ];
+      },
+    },
+  };
+}
+
 export default defineConfig({
   root: "src/web",
   base: "/",
-  plugins: [react(), gzipAssets()],
+  plugins: [react(), preloadApp(), gzipAssets()],
   build: {
     outDir: "../../dist/web",
     emptyOutDir: true,

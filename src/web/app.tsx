@@ -12,7 +12,7 @@ import { initI18n } from "./i18n/i18n.ts";
 import { queryClient } from "./query-client.ts";
 import { router } from "./router.tsx";
 
-// Who is signed in is asked at once, while the page's own code still loads.
+// Who is signed in: the early request's answer when the entry started one.
 void queryClient.prefetchQuery(meQuery);
 
 const root = document.getElementById("root");

@@ -1,8 +1,8 @@
 import { createBrowserRouter } from "react-router";
 import { AppShell } from "./components/app-shell.tsx";
 import { currentFiscalYear } from "./pages/national/current-fiscal-year.ts";
+import { readNationalParams } from "./pages/national/national-params.ts";
 import { nationalOverviewQuery } from "./pages/national/use-national-overview.ts";
-import { readNationalParams } from "./pages/national/use-national-params.ts";
 import { NotFoundPage } from "./pages/not-found-page.tsx";
 import { RouteErrorPage } from "./pages/route-error-page.tsx";
 import { SignInPage } from "./pages/sign-in-page.tsx";

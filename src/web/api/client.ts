@@ -1,5 +1,6 @@
 import { CSRF_COOKIE, CSRF_HEADER } from "../../shared/limits.ts";
 import { ApiError, type ProblemDetail } from "./api-error.ts";
+import { forgetEarly, takeEarly } from "./early-requests.ts";
 
 /** The CSRF cookie's value, echoed in a header on every write (double submit). */
 export function csrfToken(): string {
@@ -41,7 +42,10 @@ export async function api<T>(
 ): Promise<T> {
   const method = init.method ?? "GET";
   const headers: Record<string, string> = { accept: "application/json" };
-  if (method !== "GET") headers[CSRF_HEADER] = csrfToken();
+  if (method !== "GET") {
+    headers[CSRF_HEADER] = csrfToken();
+    forgetEarly();
+  }
   let body: BodyInit | undefined;
   if (init.form) body = init.form;
   else if (init.body !== undefined) {
@@ -50,13 +54,15 @@ export async function api<T>(
   }
   let response: Response;
   try {
-    response = await fetch(path, {
-      method,
-      headers,
-      credentials: "same-origin",
-      ...(body === undefined ? {} : { body }),
-      ...(init.signal ? { signal: init.signal } : {}),
-    });
+    const early = method === "GET" && !init.signal ? takeEarly(path) : undefined;
+    response = await (early ??
+      fetch(path, {
+        method,
+        headers,
+        credentials: "same-origin",
+        ...(body === undefined ? {} : { body }),
+        ...(init.signal ? { signal: init.signal } : {}),
+      }));
   } catch {
     throw networkError();
   }

@@ -60,7 +60,7 @@ export function isAnalysisOf(agencyId: string) {
     query.queryKey.includes("analysis");
 }
 
-/** The signed-in user, or null when nobody is signed in; also fetched at start-up (main.tsx). */
+/** The signed-in user, or null when nobody is signed in; also fetched at start-up (app.tsx). */
 export const meQuery = {
   queryKey: keys.me,
   queryFn: async (): Promise<Me | null> => {

@@ -78,10 +78,15 @@ export function AgencyList({
               </tr>
             </thead>
             <tbody>
-              {items.map((a) => (
+              {items.map((a, row) => (
                 <tr key={a.agencyId}>
                   <th scope="row">
-                    <Link to={`/agencies/${a.agencyId}`}>{a.name}</Link>
+                    <Link
+                      to={`/agencies/${a.agencyId}`}
+                      elementtiming={row === 0 ? "national-list" : undefined}
+                    >
+                      {a.name}
+                    </Link>
                   </th>
                   <td>{a.type}</td>
                   <td>{a.province}</td>

@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import type { NationalOverview } from "../../../shared/national.ts";
 import { localText } from "../analysis/local-text.ts";
-import type { NationalParams } from "./use-national-params.ts";
+import type { NationalParams } from "./national-params.ts";
 
 type Choices = NationalOverview["choices"];
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { overviewQuery, readNationalParams } from "./use-national-params.ts";
+import { overviewQuery, readNationalParams } from "./national-params.ts";
 
 describe("the national view's address", () => {
   it("reads every filter, and falls back to the defaults for what is missing or wrong", () => {

@@ -1,14 +1,13 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { NationalOverview } from "../../../shared/national.ts";
 import { api } from "../../api/client.ts";
-import { type NationalParams, overviewQuery } from "./use-national-params.ts";
+import { type NationalParams, overviewPath, overviewQuery } from "./national-params.ts";
 
 /** The national figures for the filters, as one query (also started early by the route). */
 export function nationalOverviewQuery(params: NationalParams & { fiscalYear: number }) {
-  const query = overviewQuery(params);
   return {
-    queryKey: ["national", "overview", query],
-    queryFn: () => api<NationalOverview>(`/api/national/overview?${query}`),
+    queryKey: ["national", "overview", overviewQuery(params)],
+    queryFn: () => api<NationalOverview>(overviewPath(params)),
     staleTime: 60_000,
   };
 }

@@ -4,33 +4,38 @@ function locale(language: string): string {
   return language === "en" ? "en-GB" : "th-TH-u-ca-buddhist";
 }
 
-// One formatter per language and options: making one costs far more than using it, and the
-// national tables format thousands of numbers in one render.
-const numberFormats = new Map<string, Intl.NumberFormat>();
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
+/**
+ * One formatter per language and options: making one costs far more than using it, and the
+ * national tables format thousands of numbers in one render.
+ */
+function madeOnce<Options, Format>(
+  make: (locale: string, options: Options) => Format,
+): (language: string, options: Options) => Format {
+  const made = new Map<string, Format>();
+  return (language, options) => {
+    const key = `${language}|${JSON.stringify(options)}`;
+    let format = made.get(key);
+    if (!format) {
+      format = make(locale(language), options);
+      made.set(key, format);
+    }
+    return format;
+  };
+}
+
+const numberFormats = madeOnce(
+  (tag, options: Intl.NumberFormatOptions) => new Intl.NumberFormat(tag, options),
+);
+const dateFormat = madeOnce(
+  (tag, options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(tag, options),
+);
 
 /** The reader's number format with these options, made once. */
 export function numberFormat(
   language: string,
   options: Intl.NumberFormatOptions = {},
 ): Intl.NumberFormat {
-  const key = `${language}|${JSON.stringify(options)}`;
-  let format = numberFormats.get(key);
-  if (!format) {
-    format = new Intl.NumberFormat(locale(language), options);
-    numberFormats.set(key, format);
-  }
-  return format;
-}
-
-function dateFormat(language: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${language}|${JSON.stringify(options)}`;
-  let format = dateFormats.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale(language), options);
-    dateFormats.set(key, format);
-  }
-  return format;
+  return numberFormats(language, options);
 }
 
 /** A count with the reader's digit grouping: 8,300. */

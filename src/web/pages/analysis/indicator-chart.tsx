@@ -1,20 +1,12 @@
-import { BarChart } from "echarts/charts";
-import { GridSimpleComponent, MarkLineComponent } from "echarts/components";
-import { type ECharts, init, use } from "echarts/core";
-import { SVGRenderer } from "echarts/renderers";
-import { useEffect, useRef, useState } from "react";
+import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import type { AnalysedResult } from "../../../shared/analysis.ts";
+import { NARROW_CHART_BELOW, useSvgChart } from "../../components/use-svg-chart.ts";
 import { formatScore } from "../../format.ts";
 import { analysisBands } from "./band-list.ts";
 import { bandColours, previousColour } from "./bands.tsx";
 import { buildChartOption, chartHeight, hasPrevious } from "./chart-option.ts";
 import { formatPoints, localText } from "./local-text.ts";
-
-// Only what this chart draws, rendered as SVG: ECharts stays out of every other page's bundle.
-use([BarChart, GridSimpleComponent, MarkLineComponent, SVGRenderer]);
-
-const NARROW_BELOW = 560;
 
 export interface IndicatorChartProps {
   result: Pick<AnalysedResult, "indicators" | "thresholds" | "fiscalYear">;
@@ -25,38 +17,18 @@ export interface IndicatorChartProps {
 /** This year's indicator scores beside last year's; the table after it holds the same figures. */
 export function IndicatorChart({ result, onSelect }: IndicatorChartProps) {
   const { t, i18n } = useTranslation();
-  const container = useRef<HTMLDivElement>(null);
-  const chart = useRef<ECharts | null>(null);
-  const [width, setWidth] = useState(0);
+  const { ref, chart: instance, width } = useSvgChart();
   const { indicators, thresholds, fiscalYear } = result;
   const withPrevious = hasPrevious(indicators);
 
   useEffect(() => {
-    const element = container.current;
-    if (!element) return;
-    const instance = init(element, undefined, { renderer: "svg" });
-    chart.current = instance;
-    const observer = new ResizeObserver(() => {
-      instance.resize();
-      setWidth(element.clientWidth);
-    });
-    observer.observe(element);
-    return () => {
-      observer.disconnect();
-      instance.dispose();
-      chart.current = null;
-    };
-  }, []);
-
-  useEffect(() => {
-    const instance = chart.current;
     if (!instance || width === 0) return;
     const language = i18n.language;
     instance.setOption(
       buildChartOption({
         indicators,
         thresholds,
-        narrow: width < NARROW_BELOW,
+        narrow: width < NARROW_CHART_BELOW,
         text: {
           name: (i) =>
             t("analysis.indicators.name", { number: i.number, name: localText(i.name, language) }),
@@ -77,13 +49,13 @@ export function IndicatorChart({ result, onSelect }: IndicatorChartProps) {
       const indicator = indicators[params.dataIndex];
       if (indicator) onSelect(indicator.number);
     });
-  }, [indicators, thresholds, fiscalYear, width, t, i18n.language, onSelect]);
+  }, [instance, indicators, thresholds, fiscalYear, width, t, i18n.language, onSelect]);
 
   const shown = analysisBands.filter((band) => indicators.some((i) => i.band === band));
   return (
     <figure className="indicator-chart">
       <div
-        ref={container}
+        ref={ref}
         className="chart-canvas"
         role="img"
         aria-label={t(

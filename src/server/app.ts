@@ -1,4 +1,3 @@
-import helmet from "@fastify/helmet";
 import rateLimit from "@fastify/rate-limit";
 import Fastify, { type FastifyInstance, type FastifyRequest } from "fastify";
 import {
@@ -16,6 +15,7 @@ import { registerCsrf } from "./plugins/csrf.ts";
 import { registerErrorHandler } from "./plugins/error-handler.ts";
 import { registerOpenApi } from "./plugins/openapi.ts";
 import { registerRejectNul } from "./plugins/reject-nul.ts";
+import { registerSecurityHeaders } from "./plugins/security-headers.ts";
 import { registerSessions } from "./plugins/session.ts";
 import { registerTenancy } from "./plugins/tenancy.ts";
 import { registerWebApp } from "./plugins/web-app.ts";
@@ -278,7 +278,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         userMessage: `ลองบ่อยเกินไป กรุณารอสักครู่ (${context.after}) แล้วลองใหม่`,
       }),
   });
-  await app.register(helmet, { global: true });
+  registerSecurityHeaders(app);
   await registerSessions(app, database, context.now);
   registerCsrf(app);
   registerTenancy(app);

@@ -21,8 +21,19 @@ function nulPaths(value: unknown, path: string, found: IssueDetail[]): void {
     }
 }
 
+/** Whether any string or key holds a NUL: a walk without building the paths, for clean input. */
+function containsNul(value: unknown): boolean {
+  if (typeof value === "string") return value.includes("\u0000");
+  if (Array.isArray(value)) return value.some(containsNul);
+  if (value !== null && typeof value === "object")
+    for (const [key, v] of Object.entries(value))
+      if (key.includes("\u0000") || containsNul(v)) return true;
+  return false;
+}
+
 export function registerRejectNul(app: FastifyInstance): void {
   app.addHook("preValidation", async (request) => {
+    if (![request.body, request.query, request.params].some(containsNul)) return;
     const found: IssueDetail[] = [];
     nulPaths(request.body, "body", found);
     nulPaths(request.query, "query", found);

@@ -1,7 +1,6 @@
 import { createBrowserRouter } from "react-router";
 import { AppShell } from "./components/app-shell.tsx";
-import { currentFiscalYear } from "./pages/national/current-fiscal-year.ts";
-import { readNationalParams } from "./pages/national/national-params.ts";
+import { addressParams } from "./pages/national/national-params.ts";
 import { nationalOverviewQuery } from "./pages/national/use-national-overview.ts";
 import { NotFoundPage } from "./pages/not-found-page.tsx";
 import { RouteErrorPage } from "./pages/route-error-page.tsx";
@@ -121,7 +120,5 @@ export const router = createBrowserRouter([
 ]);
 
 function prefetchNationalOverview(search: URLSearchParams): void {
-  const params = readNationalParams(search);
-  const fiscalYear = params.fiscalYear ?? currentFiscalYear(new Date());
-  void queryClient.prefetchQuery(nationalOverviewQuery({ ...params, fiscalYear }));
+  void queryClient.prefetchQuery(nationalOverviewQuery(addressParams(search, new Date())));
 }

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { overviewQuery, readNationalParams } from "./national-params.ts";
+import {
+  addressParams,
+  overviewPath,
+  overviewQuery,
+  readNationalParams,
+} from "./national-params.ts";
 
 describe("the national view's address", () => {
   it("reads every filter, and falls back to the defaults for what is missing or wrong", () => {
@@ -32,5 +37,18 @@ describe("the national view's address", () => {
       ["province", "เชียงราย"],
       ["page", "2"],
     ]);
+  });
+
+  it("settles the year of an address: the one given, else this fiscal year in Bangkok", () => {
+    // 1 October 2026 in Bangkok is the first day of fiscal year 2570.
+    const now = new Date("2026-09-30T17:30:00Z");
+    expect(addressParams(new URLSearchParams("fiscalYear=2567&q=ห้วย"), now)).toMatchObject({
+      fiscalYear: 2567,
+      q: "ห้วย",
+    });
+    expect(addressParams(new URLSearchParams(""), now).fiscalYear).toBe(2570);
+    expect(overviewPath(addressParams(new URLSearchParams("page=2"), now))).toBe(
+      "/api/national/overview?fiscalYear=2570&page=2",
+    );
   });
 });

@@ -3,6 +3,7 @@ import {
   type NationalSort,
   nationalSorts,
 } from "../../../shared/national-options.ts";
+import { currentFiscalYear } from "./current-fiscal-year.ts";
 
 // The national view's filters as the address and the API's query string hold them: plain
 // functions without React, so the page's early requests can use them before the app loads.
@@ -55,4 +56,13 @@ export function overviewQuery(params: NationalParams & { fiscalYear: number }): 
 /** The overview's API address for the given filters. */
 export function overviewPath(params: NationalParams & { fiscalYear: number }): string {
   return `/api/national/overview?${overviewQuery(params)}`;
+}
+
+/** The filters of a page address with the year settled: this fiscal year unless one is given. */
+export function addressParams(
+  search: URLSearchParams,
+  now: Date,
+): NationalParams & { fiscalYear: number } {
+  const params = readNationalParams(search);
+  return { ...params, fiscalYear: params.fiscalYear ?? currentFiscalYear(now) };
 }

@@ -21,7 +21,7 @@ import { versionedCache } from "../../services/versioned-cache.ts";
 export function nationalRoutes({ database, frameworks }: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     const reference: NationalReference = loadNationalReference();
-    let target: MasterPlan["target"] | undefined;
+    const target: MasterPlan["target"] = loadContent().national.masterPlan.target;
     // The figures change only when results or agencies do, while many offices read them.
     const overviews = versionedCache<NationalOverview>(64);
     app.get(
@@ -42,14 +42,12 @@ export function nationalRoutes({ database, frameworks }: AppContext): FastifyPlu
       },
       async (request) => {
         assertAllowedSomewhere(requireActor(request), "national.read");
-        target ??= loadContent().national.masterPlan.target;
-        const plan = target;
         const version = await nationalFiguresVersion(database.db);
         return overviews.get(JSON.stringify(request.query), version, () =>
           getNationalOverview({
             db: database.db,
             query: request.query,
-            target: plan,
+            target,
             reference,
             frameworks,
           }),

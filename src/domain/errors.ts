@@ -10,6 +10,8 @@ export type ErrorCode =
   | "RENDER_FAILED"
   | "CONFIG_INVALID"
   | "DATABASE_UNAVAILABLE"
+  /** The process answers but is not yet ready to serve, e.g. its sibling workers are still starting. */
+  | "NOT_READY"
   | "AUDIT_BROKEN"
   | "UNAUTHENTICATED"
   | "ACCOUNT_LOCKED"

@@ -33,6 +33,23 @@ describe.each(engines)("the server on %s", (engine) => {
     });
   });
 
+  it("is not ready while its sibling workers are still starting, and says so in Thai", async () => {
+    let peers = false;
+    const worker = await buildApp({
+      config: { LOG_LEVEL: "silent" },
+      database,
+      peersReady: () => peers,
+    });
+    const early = await worker.inject({ url: "/readyz" });
+    expect(early.statusCode).toBe(503);
+    expect(early.json().error).toMatchObject({ code: "NOT_READY" });
+    expect(early.json().error.message).toMatch(/กำลังเริ่มทำงาน/);
+    expect((await worker.inject({ url: "/healthz" })).statusCode).toBe(200);
+    peers = true;
+    expect((await worker.inject({ url: "/readyz" })).statusCode).toBe(200);
+    await worker.close();
+  });
+
   it("has applied the migrations", async () => {
     const rows = await database.db.query.agencies.findMany();
     expect(rows).toEqual([]);

@@ -143,6 +143,8 @@ export interface BuildAppOptions {
   oitChecker?: OitChecker;
   /** Where stored responses are watched for bursts; this process when not given (one worker of several passes them on). */
   burstWatch?: BurstWatch;
+  /** Whether the rest of the server is up too (one worker of several waits for its siblings). */
+  peersReady?: () => boolean;
 }
 
 /** What route plugins receive: the database and the services built once per app. */
@@ -283,7 +285,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerCsrf(app);
   registerTenancy(app);
   registerRejectNul(app);
-  await app.register(healthRoutes(database));
+  await app.register(healthRoutes(database, options.peersReady));
   await app.register(agencyRoutes(database));
   // Each resource's routes register here, given the shared context.
   for (const routes of resourceRoutes) await app.register(routes(context));

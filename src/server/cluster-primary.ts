@@ -2,6 +2,7 @@ import cluster, { type Worker } from "node:cluster";
 import { pino } from "pino";
 import { z } from "zod";
 import { loadFrameworks } from "../domain/framework/load-frameworks.ts";
+import type { PeersReadyMessage } from "./cluster-worker.ts";
 import type { Config } from "./config.ts";
 import { openDatabase } from "./db/database.ts";
 import { withServerFlags } from "./node-flags.ts";
@@ -55,6 +56,7 @@ export async function startPrimary(config: Config): Promise<void> {
   cluster.setupPrimary({ execArgv: withServerFlags(process.execArgv) });
   const fork = () => cluster.fork({ WORKERS: String(config.WORKERS) });
   cluster.on("exit", (worker, code, signal) => {
+    listening.delete(worker.id);
     if (stopping) return;
     log.error(
       { worker: worker.id, code, signal },
@@ -64,6 +66,15 @@ export async function startPrimary(config: Config): Promise<void> {
     setTimeout(() => {
       if (!stopping) fork();
     }, 1000).unref();
+  });
+  // Every worker hears once all listen: until then each says it is not ready, so the first
+  // clients do not open all their kept-alive connections to the one worker that started first.
+  const listening = new Map<number, Worker>();
+  cluster.on("listening", (worker) => {
+    listening.set(worker.id, worker);
+    if (listening.size < config.WORKERS) return;
+    const ready: PeersReadyMessage = { kind: "peers-ready" };
+    for (const peer of listening.values()) if (peer.isConnected()) peer.send(ready);
   });
   for (let i = 0; i < config.WORKERS; i++) fork();
   log.info({ workers: config.WORKERS, port: config.PORT }, "server started with workers");

@@ -11,6 +11,11 @@ export interface BurstMessage {
   stored: { agencyId: string; assessmentId: string; tool: string }[];
 }
 
+/** The message the primary sends every worker once all of them listen. */
+export interface PeersReadyMessage {
+  kind: "peers-ready";
+}
+
 /**
  * Bursts are counted across all workers, so each passes its stored responses (where they went,
  * never what they said) to the primary, which keeps the one watch.
@@ -30,12 +35,17 @@ const forwardToPrimary: BurstWatch = {
 export async function startWorker(config: Config): Promise<void> {
   if (!config.DATABASE_URL) throw new Error("a worker needs DATABASE_URL");
   const database = await openDatabase({ url: config.DATABASE_URL });
+  let peersReady = false;
+  process.on("message", (message: Partial<PeersReadyMessage> | null) => {
+    if (message?.kind === "peers-ready") peersReady = true;
+  });
   const app = await buildApp({
     config,
     database,
     webDir: DEFAULT_WEB_DIR,
     oitChecker: createSiteChecker(),
     burstWatch: forwardToPrimary,
+    peersReady: () => peersReady,
   });
   let stopping: Promise<void> | undefined;
   // Answers already accepted are committed (the app drains the intake) before the process ends.

@@ -1,11 +1,23 @@
 import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import pg from "pg";
+import { Pool } from "undici";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadFrameworks } from "../domain/framework/load-frameworks.ts";
 import { sampleAnswers } from "../domain/survey/sample-answers.ts";
 import { freshPostgresUrl } from "./test-databases.ts";
 import { freePort, type ServerProcess, serve, whenReady } from "./test-process.ts";
+
+/** How many established connections to `port` each process holds, by process id. */
+const connectionsByPid = (port: number) => {
+  const lines = execFileSync("ss", ["-Htnp", "state", "established", `( sport = :${port} )`], {
+    encoding: "utf8",
+  });
+  const counts = new Map<string, number>();
+  for (const [, pid = ""] of lines.matchAll(/pid=(\d+)/g))
+    counts.set(pid, (counts.get(pid) ?? 0) + 1);
+  return counts;
+};
 
 /** The process ids of a process's children (the workers of a primary). */
 const childrenOf = (pid: number | undefined) =>
@@ -33,6 +45,25 @@ describe("prongsai serve --workers", () => {
   });
   afterAll(async () => {
     if (server.child.exitCode === null) server.child.kill("SIGKILL");
+  });
+
+  it("is ready only once every worker listens, so the first kept-alive connections reach all", async () => {
+    // Opened right after readiness, as a load balancer or a load test does.
+    const pool = new Pool(`http://127.0.0.1:${port}`, { connections: 20 });
+    const answers = await Promise.all(
+      Array.from({ length: 40 }, () =>
+        pool.request({ path: "/readyz", method: "GET" }).then(async (r) => {
+          await r.body.dump();
+          return r.statusCode;
+        }),
+      ),
+    );
+    expect(answers.every((status) => status === 200)).toBe(true);
+    const held = connectionsByPid(port);
+    await pool.close();
+    const workers = childrenOf(server.child.pid);
+    expect(workers).toHaveLength(2);
+    for (const pid of workers) expect(held.get(pid) ?? 0).toBeGreaterThanOrEqual(3);
   });
 
   it("runs two workers behind one port, the demo seeded once by the primary", async () => {

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { DomainError } from "../../../domain/errors.ts";
 import type { Database } from "../../db/database.ts";
 
 const healthResponse = z.object({ status: z.literal("ok") });
@@ -8,8 +9,14 @@ const readyResponse = z.object({
   database: z.enum(["pglite", "postgres"]),
 });
 
-/** Liveness says the process answers; readiness says the database answers too. */
-export function healthRoutes(database: Database): FastifyPluginAsyncZod {
+/**
+ * Liveness says the process answers; readiness says the database answers too and, for one worker
+ * of several, that every worker listens, so a client's first connections are spread over all.
+ */
+export function healthRoutes(
+  database: Database,
+  peersReady: () => boolean = () => true,
+): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       "/healthz",
@@ -20,9 +27,16 @@ export function healthRoutes(database: Database): FastifyPluginAsyncZod {
       "/readyz",
       { schema: { tags: ["health"], response: { 200: readyResponse } } },
       async () => {
+        if (!peersReady()) throw notReady();
         await database.ping();
         return { status: "ready" as const, database: database.kind };
       },
     );
   };
+}
+
+function notReady(): DomainError {
+  return new DomainError("NOT_READY", "the other server workers are still starting", {
+    userMessage: "โปรเซสอื่นของเซิร์ฟเวอร์กำลังเริ่มทำงาน กรุณาลองใหม่ในอีกครู่",
+  });
 }

@@ -19,12 +19,13 @@ const connectionsByPid = (port: number) => {
   return counts;
 };
 
-/** The process ids of a process's children (the workers of a primary). */
+/** The process ids of a primary's workers: its children that run the server (not, e.g., esbuild). */
 const childrenOf = (pid: number | undefined) =>
-  execFileSync("ps", ["-o", "pid=", "--ppid", String(pid)], { encoding: "utf8" })
+  execFileSync("ps", ["-o", "pid=,args=", "--ppid", String(pid)], { encoding: "utf8" })
     .split("\n")
     .map((line) => line.trim())
-    .filter(Boolean);
+    .filter((line) => line.includes("prongsai"))
+    .map((line) => line.split(/\s+/)[0] ?? "");
 
 describe("prongsai serve --workers", () => {
   let url: string;

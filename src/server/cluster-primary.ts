@@ -14,7 +14,14 @@ import { createBurstWatch } from "./services/survey-burst-watch.ts";
 
 const burstMessage = z.object({
   kind: z.literal("survey-burst"),
-  stored: z.array(z.object({ agencyId: z.string(), assessmentId: z.string(), tool: z.string() })),
+  stored: z.array(
+    z.object({
+      agencyId: z.string(),
+      assessmentId: z.string(),
+      tool: z.string(),
+      count: z.number().int().positive(),
+    }),
+  ),
 });
 
 /** How long a stopping worker may take to finish its requests before it is killed. */
@@ -47,7 +54,10 @@ export async function startPrimary(config: Config): Promise<void> {
   cluster.on("message", (_worker, message: unknown) => {
     const parsed = burstMessage.safeParse(message);
     if (!parsed.success) return;
-    burstWatch.observe(parsed.data.stored).catch((error: unknown) => {
+    const stored = parsed.data.stored.flatMap(({ count, ...where }) =>
+      Array.from({ length: count }, () => where),
+    );
+    burstWatch.observe(stored).catch((error: unknown) => {
       log.error({ err: error }, "survey burst watch failed");
     });
   });

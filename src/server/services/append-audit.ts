@@ -1,7 +1,7 @@
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import { type Db, preparedRows } from "../db/database.ts";
 import { auditHeads } from "../db/schema.ts";
-import { auditHash, GENESIS_HASH } from "./audit-hash.ts";
+import { auditBodyBeforeSeq, auditHash, GENESIS_HASH } from "./audit-hash.ts";
 
 export interface AppendAuditOptions {
   /** The caller's transaction, so the audit entry commits or rolls back with the write. */
@@ -74,4 +74,44 @@ async function lockHead(db: Db, agencyId: string) {
 /** JSON text for a jsonb parameter; null stays SQL NULL, as the column held it before. */
 function json(value: unknown): string | null {
   return value === null || value === undefined ? null : JSON.stringify(value);
+}
+
+/**
+ * The append as CTEs of the caller's one statement, for a hot write that must not wait on round
+ * trips while it holds the chain: `head` locks the agency's head (which must already exist) once
+ * the CTE named `gate` returned a row, `entry` inserts the entry hashed in SQL exactly as
+ * `auditHash` would, and `moved` advances the head. Each yields one row when appended.
+ */
+export function auditAppendCtes(options: Omit<AppendAuditOptions, "db">, gate: string): SQL {
+  const { agencyId } = options;
+  const at = new Date(Math.floor((options.at ?? new Date()).getTime()));
+  const fields = {
+    agencyId,
+    at,
+    actor: options.actor,
+    action: options.action,
+    entity: options.entity,
+    entityId: options.entityId,
+    before: options.before ?? null,
+    after: options.after ?? null,
+  };
+  const prefix = auditBodyBeforeSeq(fields);
+  return sql`head as (
+      select h.seq, h.hash from audit_heads h
+       where h.agency_id = ${agencyId}::uuid and exists (select from ${sql.identifier(gate)})
+         for update of h
+    ), entry as (
+      insert into audit_log
+        (agency_id, seq, at, actor, action, entity, entity_id, before, after, prev_hash, hash)
+      select ${agencyId}::uuid, head.seq + 1, ${at.toISOString()}::timestamptz, ${fields.actor}::text,
+        ${fields.action}::text, ${fields.entity}::text, ${fields.entityId}::text,
+        ${json(fields.before)}::jsonb, ${json(fields.after)}::jsonb, head.hash,
+        encode(sha256(convert_to(head.hash || E'\n' || ${prefix}::text || (head.seq + 1)::text || '}', 'UTF8')), 'hex')
+        from head
+      returning seq, hash
+    ), moved as (
+      update audit_heads h set seq = entry.seq, hash = entry.hash
+        from entry where h.agency_id = ${agencyId}::uuid
+      returning h.seq
+    )`;
 }

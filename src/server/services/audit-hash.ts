@@ -26,9 +26,8 @@ function canonicalJson(value: unknown): string {
   return JSON.stringify(value ?? null);
 }
 
-/** The entry's hash: its own fields only (never the stored hashes), chained to the previous one. */
-export function auditHash(prevHash: string, e: AuditFields): string {
-  const body = canonicalJson({
+function canonicalBody(e: AuditFields): string {
+  return canonicalJson({
     agencyId: e.agencyId,
     seq: e.seq,
     at: e.at.toISOString(),
@@ -39,5 +38,23 @@ export function auditHash(prevHash: string, e: AuditFields): string {
     before: e.before,
     after: e.after,
   });
-  return createHash("sha256").update(`${prevHash}\n${body}`).digest("hex");
+}
+
+/** The entry's hash: its own fields only (never the stored hashes), chained to the previous one. */
+export function auditHash(prevHash: string, e: AuditFields): string {
+  return createHash("sha256")
+    .update(`${prevHash}\n${canonicalBody(e)}`)
+    .digest("hex");
+}
+
+const SEQ_TAIL = '"seq":0}';
+
+/**
+ * The entry's canonical body up to its sequence number, which sorts last: SQL completes it as
+ * `prefix || seq || '}'` under the chain's lock, giving exactly the body `auditHash` hashes.
+ */
+export function auditBodyBeforeSeq(e: Omit<AuditFields, "seq">): string {
+  const body = canonicalBody({ ...e, seq: 0 });
+  if (!body.endsWith(SEQ_TAIL)) throw new Error("the audit body no longer ends with its seq");
+  return body.slice(0, -2);
 }

@@ -1,9 +1,10 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "../db/database.ts";
+import { type Database, queryRows } from "../db/database.ts";
 import { NATIONAL_SCOPE } from "../db/schema.ts";
 import { engines, freshDatabase } from "../test-databases.ts";
 import { appendAudit } from "./append-audit.ts";
+import { auditBodyBeforeSeq, auditHash } from "./audit-hash.ts";
 import { verifyAudit } from "./verify-audit.ts";
 
 const agencyA = "6f1c2a4e-0000-4000-8000-00000000000a";
@@ -37,6 +38,25 @@ describe.each(engines)("the audit log on %s", (engine) => {
     await Promise.all([write(agencyA, 2), write(NATIONAL_SCOPE, 2)]);
     const report = await verifyAudit({ db: database.db });
     expect(report).toEqual({ entries: 12, chains: 3, problems: [] });
+  });
+
+  it("hashes in SQL, from the body up to the sequence number, exactly as in Node", async () => {
+    const fields = {
+      agencyId: agencyA,
+      at: new Date("2026-12-04T08:09:10.123Z"),
+      actor: "coordinator@huaisak",
+      action: "measure.update",
+      entity: "measure",
+      entityId: "m1",
+      before: { title: 'มาตรการเดิม "ในวงเล็บ"', steps: ["ก", "ข"] },
+      after: { title: "มาตรการใหม่\nบรรทัดสอง", nested: { z: null, a: [1.5, -2] } },
+    };
+    const prev = "a".repeat(64);
+    const [row] = await queryRows<{ hash: string }>(
+      database.db,
+      sql`select encode(sha256(convert_to(${prev}::text || E'\n' || ${auditBodyBeforeSeq(fields)}::text || ${"17"}::text || '}', 'UTF8')), 'hex') as hash`,
+    );
+    expect(row?.hash).toBe(auditHash(prev, { ...fields, seq: 17 }));
   });
 
   it("rolls back with the write it belongs to", async () => {

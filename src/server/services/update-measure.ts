@@ -9,9 +9,9 @@ import {
 } from "../../domain/plan/check-measure.ts";
 import { invalidError } from "../../domain/validation.ts";
 import type { MeasureResponse, MeasureUpdate } from "../../shared/measure.ts";
-import type { Db } from "../db/database.ts";
+import { type Db, preparedRows } from "../db/database.ts";
 import { measures } from "../db/schema.ts";
-import { appendAudit } from "./append-audit.ts";
+import { type AppendAuditOptions, appendAudit, auditAppendCtes } from "./append-audit.ts";
 import { type AssessmentScope, withFramework } from "./find-assessment-scope.ts";
 import { type MeasureRow, measureSubject, toMeasureResponse } from "./measure-rows.ts";
 
@@ -47,6 +47,24 @@ export async function updateMeasure(options: UpdateMeasureOptions): Promise<Meas
     ...(settled.status !== measure.status && { status: settled.status }),
     ...(settled.progress !== measure.progress && { progress: settled.progress }),
   };
+  const keys = [...Object.keys(set), "version"] as (keyof MeasureResponse)[];
+  const before = pick(toMeasureResponse(measure), keys);
+  const audit = {
+    agencyId: measure.agencyId,
+    actor: options.actor,
+    action: "measure.update",
+    entity: "measure",
+    entityId: measure.id,
+    before,
+  };
+  // What the row becomes is known here: the fields set, and the version one up.
+  const after = pick(toMeasureResponse({ ...measure, ...set, version: version + 1 }), keys);
+  const changed = await updateInOneStatement(options.db, measure, version, set, {
+    ...audit,
+    after,
+  });
+  if (changed) return toMeasureResponse({ ...measure, ...set, ...changed });
+  // No row: the version is stale, or the agency's chain has no head yet; the transaction tells which.
   return options.db.transaction(async (tx) => {
     const [row] = await tx
       .update(measures)
@@ -58,26 +76,55 @@ export async function updateMeasure(options: UpdateMeasureOptions): Promise<Meas
           eq(measures.version, version),
         ),
       )
-      .returning()
-      .prepare(statementName(set))
-      .execute();
+      .returning();
     // Someone changed it between our read and this update.
     if (!row) throw stale(version, undefined);
-    const after = toMeasureResponse(row);
-    const before = toMeasureResponse(measure);
-    const keys = [...Object.keys(set), "version"] as (keyof MeasureResponse)[];
-    await appendAudit({
-      db: tx,
-      agencyId: measure.agencyId,
-      actor: options.actor,
-      action: "measure.update",
-      entity: "measure",
-      entityId: measure.id,
-      before: pick(before, keys),
-      after: pick(after, keys),
-    });
-    return after;
+    const written = toMeasureResponse(row);
+    await appendAudit({ db: tx, ...audit, after: pick(written, keys) });
+    return written;
   });
+}
+
+/**
+ * The change and its audit entry in one statement, atomic without a transaction's extra round
+ * trips: the row is updated only if its version matches and the agency's chain has a head.
+ */
+async function updateInOneStatement(
+  db: Db,
+  measure: MeasureRow,
+  version: number,
+  set: Partial<MeasureRow>,
+  audit: Omit<AppendAuditOptions, "db">,
+): Promise<{ version: number; updatedAt: Date } | undefined> {
+  const update = db
+    .update(measures)
+    .set({ ...set, version: sql`${measures.version} + 1`, updatedAt: sql`now()` })
+    .where(
+      and(
+        eq(measures.agencyId, measure.agencyId),
+        eq(measures.id, measure.id),
+        eq(measures.version, version),
+        sql`exists (select from audit_heads where agency_id = ${measure.agencyId}::uuid)`,
+      ),
+    )
+    .returning({
+      version: measures.version,
+      // Text in the form toISOString gives, the same on both engines.
+      updatedAt:
+        sql<string>`to_char(${measures.updatedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`.as(
+          "updated_at",
+        ),
+    });
+  const [row] = await preparedRows<{ version: number; updated_at: string; audited: number }>(
+    db,
+    statementName(set),
+    sql`with m as (${update.getSQL()}), ${auditAppendCtes(audit, "m")}
+        select m.version, m.updated_at, (select count(*) from moved)::int as audited
+          from m`,
+  );
+  if (!row) return undefined;
+  if (row.audited !== 1) throw new Error(`measure ${measure.id} changed without its audit entry`);
+  return { version: Number(row.version), updatedAt: new Date(row.updated_at) };
 }
 
 // The statement's text depends only on which columns change, so that set names it.

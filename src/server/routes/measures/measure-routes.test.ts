@@ -4,9 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { measureStatuses } from "../../../shared/measure.ts";
 import { buildApp } from "../../app.ts";
 import type { Database } from "../../db/database.ts";
-import { auditLog, measures, measureStatuses as storedStatuses } from "../../db/schema.ts";
+import {
+  auditHeads,
+  auditLog,
+  measures,
+  measureStatuses as storedStatuses,
+} from "../../db/schema.ts";
 import { verifyAudit } from "../../services/verify-audit.ts";
-import { buildMeasure, createTwoAgencyYears } from "../../test-assessments.ts";
+import { buildMeasure, createTestMeasure, createTwoAgencyYears } from "../../test-assessments.ts";
 import { engines, freshDatabase } from "../../test-databases.ts";
 import { type Browser, signInAs } from "../../test-sessions.ts";
 
@@ -131,6 +136,42 @@ describe.each(engines)("measure routes on %s", (engine) => {
         ),
       );
     expect(new Set(entries.map((e) => e.seq)).size).toBe(created.length);
+  });
+
+  it("audits a change in an agency whose chain has no entry yet, then chains the next in one statement", async () => {
+    // A year loaded in bulk, without audit entries: the first change must start the chain.
+    const { a: fresh, assessmentA: year } = await createTwoAgencyYears(database.db);
+    const coordinator = await signInAs(app, database, [{ agencyId: fresh, role: "agency_admin" }]);
+    await database.db.delete(auditLog).where(eq(auditLog.agencyId, fresh));
+    await database.db.delete(auditHeads).where(eq(auditHeads.agencyId, fresh));
+    const { id } = await createTestMeasure({
+      db: database.db,
+      agencyId: fresh,
+      assessmentId: year,
+    });
+    const patch = (payload: Record<string, unknown>) =>
+      app.inject({ method: "PATCH", url: `${url(fresh, year)}/${id}`, payload, ...coordinator });
+    expect((await patch({ version: 1, progress: 10 })).json()).toMatchObject({ version: 2 });
+    const second = await patch({ version: 2, progress: 20, title: "มาตรการที่แก้ชื่อแล้ว" });
+    expect(second.json()).toMatchObject({ version: 3, progress: 20, title: "มาตรการที่แก้ชื่อแล้ว" });
+    expect(second.json()).toEqual(
+      (await app.inject({ url: `${url(fresh, year)}/${id}`, ...coordinator })).json(),
+    );
+    expect((await patch({ version: 2, progress: 30 })).statusCode).toBe(409);
+    const entries = await database.db
+      .select({ seq: auditLog.seq, before: auditLog.before, after: auditLog.after })
+      .from(auditLog)
+      .where(and(eq(auditLog.agencyId, fresh), eq(auditLog.action, "measure.update")))
+      .orderBy(auditLog.seq);
+    expect(entries.map(({ before, after }) => ({ before, after }))).toEqual([
+      { before: { progress: 0, version: 1 }, after: { progress: 10, version: 2 } },
+      {
+        before: { progress: 10, title: "มาตรการทดสอบ", version: 2 },
+        after: { progress: 20, title: "มาตรการที่แก้ชื่อแล้ว", version: 3 },
+      },
+    ]);
+    expect(entries.map((e) => e.seq)).toEqual([1, 2]);
+    expect((await verifyAudit({ db: database.db, agencyId: fresh })).problems).toEqual([]);
   });
 
   it("keeps status and progress in agreement", async () => {

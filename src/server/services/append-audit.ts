@@ -1,7 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import { type Db, preparedRows } from "../db/database.ts";
 import { auditHeads } from "../db/schema.ts";
-import { auditBodyBeforeSeq, auditHash, GENESIS_HASH } from "./audit-hash.ts";
+import { type AuditFields, auditBodyBeforeSeq, auditHash, GENESIS_HASH } from "./audit-hash.ts";
 
 export interface AppendAuditOptions {
   /** The caller's transaction, so the audit entry commits or rolls back with the write. */
@@ -31,19 +31,9 @@ export async function appendAudit(
     head = await lockHead(db, agencyId);
   }
   if (!head) throw new Error(`audit head of ${agencyId} vanished`);
-  // Millisecond precision: exactly what the column stores, so the hash survives the round trip.
-  const at = new Date(Math.floor((options.at ?? new Date()).getTime()));
-  const entry = {
-    agencyId,
-    seq: head.seq + 1,
-    at,
-    actor: options.actor,
-    action: options.action,
-    entity: options.entity,
-    entityId: options.entityId,
-    before: options.before ?? null,
-    after: options.after ?? null,
-  };
+  const fields = entryFields(options);
+  const { at } = fields;
+  const entry = { ...fields, seq: head.seq + 1 };
   const hash = auditHash(head.hash, entry);
   // Entry and new head in one statement: one round trip fewer while the chain is locked. Raw SQL,
   // prepared once per connection, because every write runs this.
@@ -60,6 +50,21 @@ export async function appendAudit(
     update audit_heads set seq = ${entry.seq}, hash = ${hash} where agency_id = ${agencyId}`,
   );
   return { seq: entry.seq, hash };
+}
+
+/** The entry's own fields as hashed and stored. */
+function entryFields(options: Omit<AppendAuditOptions, "db">): Omit<AuditFields, "seq"> {
+  return {
+    agencyId: options.agencyId,
+    // Millisecond precision: exactly what the column stores, so the hash survives the round trip.
+    at: new Date(Math.floor((options.at ?? new Date()).getTime())),
+    actor: options.actor,
+    action: options.action,
+    entity: options.entity,
+    entityId: options.entityId,
+    before: options.before ?? null,
+    after: options.after ?? null,
+  };
 }
 
 async function lockHead(db: Db, agencyId: string) {
@@ -84,17 +89,8 @@ function json(value: unknown): string | null {
  */
 export function auditAppendCtes(options: Omit<AppendAuditOptions, "db">, gate: string): SQL {
   const { agencyId } = options;
-  const at = new Date(Math.floor((options.at ?? new Date()).getTime()));
-  const fields = {
-    agencyId,
-    at,
-    actor: options.actor,
-    action: options.action,
-    entity: options.entity,
-    entityId: options.entityId,
-    before: options.before ?? null,
-    after: options.after ?? null,
-  };
+  const fields = entryFields(options);
+  const { at } = fields;
   const prefix = auditBodyBeforeSeq(fields);
   return sql`head as (
       select h.seq, h.hash from audit_heads h

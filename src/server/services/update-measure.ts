@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, type SQL, sql } from "drizzle-orm";
 import { DomainError } from "../../domain/errors.ts";
 import type { Framework } from "../../domain/framework/schema.ts";
 import {
@@ -66,17 +66,7 @@ export async function updateMeasure(options: UpdateMeasureOptions): Promise<Meas
   if (changed) return toMeasureResponse({ ...measure, ...set, ...changed });
   // No row: the version is stale, or the agency's chain has no head yet; the transaction tells which.
   return options.db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(measures)
-      .set({ ...set, version: sql`${measures.version} + 1`, updatedAt: sql`now()` })
-      .where(
-        and(
-          eq(measures.agencyId, measure.agencyId),
-          eq(measures.id, measure.id),
-          eq(measures.version, version),
-        ),
-      )
-      .returning();
+    const [row] = await changeRow(tx, measure, version, set).returning();
     // Someone changed it between our read and this update.
     if (!row) throw stale(version, undefined);
     const written = toMeasureResponse(row);
@@ -96,25 +86,15 @@ async function updateInOneStatement(
   set: Partial<MeasureRow>,
   audit: Omit<AppendAuditOptions, "db">,
 ): Promise<{ version: number; updatedAt: Date } | undefined> {
-  const update = db
-    .update(measures)
-    .set({ ...set, version: sql`${measures.version} + 1`, updatedAt: sql`now()` })
-    .where(
-      and(
-        eq(measures.agencyId, measure.agencyId),
-        eq(measures.id, measure.id),
-        eq(measures.version, version),
-        sql`exists (select from audit_heads where agency_id = ${measure.agencyId}::uuid)`,
+  const hasHead = sql`exists (select from audit_heads where agency_id = ${measure.agencyId}::uuid)`;
+  const update = changeRow(db, measure, version, set, hasHead).returning({
+    version: measures.version,
+    // Text in the form toISOString gives, the same on both engines.
+    updatedAt:
+      sql<string>`to_char(${measures.updatedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`.as(
+        "updated_at",
       ),
-    )
-    .returning({
-      version: measures.version,
-      // Text in the form toISOString gives, the same on both engines.
-      updatedAt:
-        sql<string>`to_char(${measures.updatedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`.as(
-          "updated_at",
-        ),
-    });
+  });
   const [row] = await preparedRows<{ version: number; updated_at: string; audited: number }>(
     db,
     statementName(set),
@@ -125,6 +105,27 @@ async function updateInOneStatement(
   if (!row) return undefined;
   if (row.audited !== 1) throw new Error(`measure ${measure.id} changed without its audit entry`);
   return { version: Number(row.version), updatedAt: new Date(row.updated_at) };
+}
+
+/** The update of the row as read: it matches only while nobody has changed the version. */
+function changeRow(
+  db: Db,
+  measure: MeasureRow,
+  version: number,
+  set: Partial<MeasureRow>,
+  also?: SQL,
+) {
+  return db
+    .update(measures)
+    .set({ ...set, version: sql`${measures.version} + 1`, updatedAt: sql`now()` })
+    .where(
+      and(
+        eq(measures.agencyId, measure.agencyId),
+        eq(measures.id, measure.id),
+        eq(measures.version, version),
+        also,
+      ),
+    );
 }
 
 // The statement's text depends only on which columns change, so that set names it.

@@ -54,10 +54,7 @@ export async function startPrimary(config: Config): Promise<void> {
   cluster.on("message", (_worker, message: unknown) => {
     const parsed = burstMessage.safeParse(message);
     if (!parsed.success) return;
-    const stored = parsed.data.stored.flatMap(({ count, ...where }) =>
-      Array.from({ length: count }, () => where),
-    );
-    burstWatch.observe(stored).catch((error: unknown) => {
+    burstWatch.observe(parsed.data.stored).catch((error: unknown) => {
       log.error({ err: error }, "survey burst watch failed");
     });
   });

@@ -3,12 +3,12 @@ import type { Config } from "./config.ts";
 import { openDatabase } from "./db/database.ts";
 import { DEFAULT_WEB_DIR } from "./plugins/web-app.ts";
 import { createSiteChecker } from "./services/oit-checker.ts";
-import type { BurstWatch } from "./services/survey-burst-watch.ts";
+import type { BurstWatch, StoredResponse } from "./services/survey-burst-watch.ts";
 
 /** What a worker sends the primary about the responses it stored: how many went where. */
 export interface BurstMessage {
   kind: "survey-burst";
-  stored: { agencyId: string; assessmentId: string; tool: string; count: number }[];
+  stored: Required<StoredResponse>[];
 }
 
 /** The message the primary sends every worker once all of them listen. */

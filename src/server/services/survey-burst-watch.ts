@@ -6,8 +6,10 @@ import { assessments } from "../db/schema.ts";
 import type { Submission } from "./survey-intake.ts";
 import { frameworkOf } from "./survey-rows.ts";
 
-/** What the watch needs of a stored response: where it went, never what it said. */
-export type StoredResponse = Pick<Submission, "agencyId" | "assessmentId" | "tool">;
+/** What the watch needs of stored responses: where they went (and how many, 1 if not given), never what they said. */
+export type StoredResponse = Pick<Submission, "agencyId" | "assessmentId" | "tool"> & {
+  count?: number;
+};
 
 export interface BurstWatch {
   /** Notes a committed batch; resolves once any burst it reveals is recorded. */
@@ -143,7 +145,7 @@ export function createBurstWatch({
           seen = { windowMs: 0, instants: [], head: 0 };
           recent.set(key, seen);
         }
-        seen.instants.push(at);
+        for (let n = s.count ?? 1; n > 0; n--) seen.instants.push(at);
         batch.set(key, s);
       }
       for (const [key, s] of batch) {

@@ -80,8 +80,8 @@ describe.each(engines)("survey integrity flags on %s", (engine) => {
     });
     await restarted.observe(Array.from({ length: 32 }, () => one));
     expect(await iitFlags("burst")).toMatchObject([{ day: "2023-03-02", peak: 35 }]);
-    // A larger one raises it; the other tool and agency stay clean.
-    await restarted.observe(Array.from({ length: 8 }, () => one));
+    // A larger one, told as a count (as workers tell the primary), raises it; the other tool stays clean.
+    await restarted.observe([{ ...one, count: 8 }]);
     expect(await iitFlags("burst")).toMatchObject([{ day: "2023-03-02", peak: 40 }]);
     const eit = (await flags()).body.tools.find((t) => t.tool === "EIT");
     expect(eit).toEqual({ tool: "EIT", respondents: 0, flags: [] });

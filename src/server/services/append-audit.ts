@@ -85,29 +85,43 @@ function json(value: unknown): string | null {
  * The append as CTEs of the caller's one statement, for a hot write that must not wait on round
  * trips while it holds the chain: `head` locks the agency's head (which must already exist) once
  * the CTE named `gate` returned a row, `entry` inserts the entry hashed in SQL exactly as
- * `auditHash` would, and `moved` advances the head. Each yields one row when appended.
+ * `auditHash` would, and `moved` advances the head. Each yields one row when appended. Written
+ * with placeholders, so a prepared statement builds it once; `auditAppendValues` fills them.
  */
-export function auditAppendCtes(options: Omit<AppendAuditOptions, "db">, gate: string): SQL {
-  const { agencyId } = options;
-  const fields = entryFields(options);
-  const { at } = fields;
-  const prefix = auditBodyBeforeSeq(fields);
+export function auditAppendCtes(gate: string): SQL {
+  const v = (name: keyof ReturnType<typeof auditAppendValues>) => sql.placeholder(name);
   return sql`head as (
       select h.seq, h.hash from audit_heads h
-       where h.agency_id = ${agencyId}::uuid and exists (select from ${sql.identifier(gate)})
+       where h.agency_id = ${v("auditAgency")}::uuid and exists (select from ${sql.identifier(gate)})
          for update of h
     ), entry as (
       insert into audit_log
         (agency_id, seq, at, actor, action, entity, entity_id, before, after, prev_hash, hash)
-      select ${agencyId}::uuid, head.seq + 1, ${at.toISOString()}::timestamptz, ${fields.actor}::text,
-        ${fields.action}::text, ${fields.entity}::text, ${fields.entityId}::text,
-        ${json(fields.before)}::jsonb, ${json(fields.after)}::jsonb, head.hash,
-        encode(sha256(convert_to(head.hash || E'\n' || ${prefix}::text || (head.seq + 1)::text || '}', 'UTF8')), 'hex')
+      select ${v("auditAgency")}::uuid, head.seq + 1, ${v("auditAt")}::timestamptz, ${v("auditActor")}::text,
+        ${v("auditAction")}::text, ${v("auditEntity")}::text, ${v("auditEntityId")}::text,
+        ${v("auditBefore")}::jsonb, ${v("auditAfter")}::jsonb, head.hash,
+        encode(sha256(convert_to(head.hash || E'\n' || ${v("auditPrefix")}::text || (head.seq + 1)::text || '}', 'UTF8')), 'hex')
         from head
       returning seq, hash
     ), moved as (
       update audit_heads h set seq = entry.seq, hash = entry.hash
-        from entry where h.agency_id = ${agencyId}::uuid
+        from entry where h.agency_id = ${v("auditAgency")}::uuid
       returning h.seq
     )`;
+}
+
+/** The values of `auditAppendCtes`' placeholders for one entry. */
+export function auditAppendValues(options: Omit<AppendAuditOptions, "db">) {
+  const fields = entryFields(options);
+  return {
+    auditAgency: fields.agencyId,
+    auditAt: fields.at.toISOString(),
+    auditActor: fields.actor,
+    auditAction: fields.action,
+    auditEntity: fields.entity,
+    auditEntityId: fields.entityId,
+    auditBefore: json(fields.before),
+    auditAfter: json(fields.after),
+    auditPrefix: auditBodyBeforeSeq(fields),
+  };
 }

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { and, eq, type SQL, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { DomainError } from "../../domain/errors.ts";
 import type { Framework } from "../../domain/framework/schema.ts";
 import {
@@ -9,9 +9,15 @@ import {
 } from "../../domain/plan/check-measure.ts";
 import { invalidError } from "../../domain/validation.ts";
 import type { MeasureResponse, MeasureUpdate } from "../../shared/measure.ts";
-import { type Db, preparedRows } from "../db/database.ts";
+import type { Db } from "../db/database.ts";
+import { preparedStatement, type StatementValues } from "../db/prepared-statement.ts";
 import { measures } from "../db/schema.ts";
-import { type AppendAuditOptions, appendAudit, auditAppendCtes } from "./append-audit.ts";
+import {
+  type AppendAuditOptions,
+  appendAudit,
+  auditAppendCtes,
+  auditAppendValues,
+} from "./append-audit.ts";
 import { type AssessmentScope, withFramework } from "./find-assessment-scope.ts";
 import { type MeasureRow, measureSubject, toMeasureResponse } from "./measure-rows.ts";
 
@@ -86,35 +92,62 @@ async function updateInOneStatement(
   set: Partial<MeasureRow>,
   audit: Omit<AppendAuditOptions, "db">,
 ): Promise<{ version: number; updatedAt: Date } | undefined> {
-  const hasHead = sql`exists (select from audit_heads where agency_id = ${measure.agencyId}::uuid)`;
-  const update = changeRow(db, measure, version, set, hasHead).returning({
-    version: measures.version,
-    // Text in the form toISOString gives, the same on both engines.
-    updatedAt:
-      sql<string>`to_char(${measures.updatedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`.as(
-        "updated_at",
-      ),
-  });
-  const [row] = await preparedRows<{ version: number; updated_at: string; audited: number }>(
-    db,
-    statementName(set),
-    sql`with m as (${update.getSQL()}), ${auditAppendCtes(audit, "m")}
-        select m.version, m.updated_at, (select count(*) from moved)::int as audited
-          from m`,
-  );
+  const columns = changedColumns(set);
+  const values: StatementValues = {
+    ...auditAppendValues(audit),
+    agencyId: measure.agencyId,
+    measureId: measure.id,
+    version,
+  };
+  for (const key of columns) {
+    const value = set[key];
+    // Encoded as drizzle would (jsonb as JSON text); null stays SQL NULL.
+    values[key] = value === null ? null : measures[key].mapToDriverValue(value as never);
+  }
+  const [row] = await updateStatement(columns)(db, values);
   if (!row) return undefined;
   if (row.audited !== 1) throw new Error(`measure ${measure.id} changed without its audit entry`);
   return { version: Number(row.version), updatedAt: new Date(row.updated_at) };
 }
 
+type MeasureColumn = keyof typeof measures.$inferSelect;
+type UpdateRow = { version: number; updated_at: string; audited: number };
+const updateStatements = new Map<string, ReturnType<typeof preparedStatement<UpdateRow>>>();
+
+// The statement's text depends only on which columns change: one prepared statement per set.
+function updateStatement(columns: readonly MeasureColumn[]) {
+  const key = columns.join(",");
+  let statement = updateStatements.get(key);
+  if (!statement) {
+    const name = `measure_update_${createHash("sha1").update(key).digest("hex").slice(0, 16)}`;
+    statement = preparedStatement<UpdateRow>(name, () => {
+      const assignments = columns.map(
+        (c) => sql`${sql.identifier(measures[c].name)} = ${sql.placeholder(c)}`,
+      );
+      const agencyId = sql.placeholder("agencyId");
+      return sql`with m as (
+          update ${measures} set ${sql.join(assignments, sql`, `)},
+            version = ${measures.version} + 1, updated_at = now()
+           where ${measures.agencyId} = ${agencyId} and ${measures.id} = ${sql.placeholder("measureId")}
+             and ${measures.version} = ${sql.placeholder("version")}
+             and exists (select from audit_heads where agency_id = ${agencyId}::uuid)
+          -- Text in the form toISOString gives, the same on both engines.
+          returning ${measures.version} as version,
+            to_char(${measures.updatedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as updated_at
+        ), ${auditAppendCtes("m")}
+        select m.version, m.updated_at, (select count(*) from moved)::int as audited from m`;
+    });
+    updateStatements.set(key, statement);
+  }
+  return statement;
+}
+
+function changedColumns(set: Partial<MeasureRow>): MeasureColumn[] {
+  return (Object.keys(set) as MeasureColumn[]).filter((key) => set[key] !== undefined).sort();
+}
+
 /** The update of the row as read: it matches only while nobody has changed the version. */
-function changeRow(
-  db: Db,
-  measure: MeasureRow,
-  version: number,
-  set: Partial<MeasureRow>,
-  also?: SQL,
-) {
+function changeRow(db: Db, measure: MeasureRow, version: number, set: Partial<MeasureRow>) {
   return db
     .update(measures)
     .set({ ...set, version: sql`${measures.version} + 1`, updatedAt: sql`now()` })
@@ -123,19 +156,8 @@ function changeRow(
         eq(measures.agencyId, measure.agencyId),
         eq(measures.id, measure.id),
         eq(measures.version, version),
-        also,
       ),
     );
-}
-
-// The statement's text depends only on which columns change, so that set names it.
-function statementName(set: object): string {
-  const columns = Object.entries(set)
-    .filter(([, value]) => value !== undefined)
-    .map(([key]) => key)
-    .sort()
-    .join(",");
-  return `measure_update_${createHash("sha1").update(columns).digest("hex").slice(0, 16)}`;
 }
 
 function pick(

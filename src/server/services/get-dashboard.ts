@@ -2,7 +2,8 @@ import { sql } from "drizzle-orm";
 import { DomainError } from "../../domain/errors.ts";
 import type { DashboardResponse } from "../../shared/dashboard.ts";
 import { REMINDER_DAYS } from "../../shared/limits.ts";
-import { type Db, preparedRows } from "../db/database.ts";
+import type { Db } from "../db/database.ts";
+import { preparedStatement } from "../db/prepared-statement.ts";
 
 type Row = Omit<DashboardResponse, "agency" | "today"> & {
   agency: DashboardResponse["agency"] | null;
@@ -22,10 +23,19 @@ export async function getDashboard({
   /** YYYY-MM-DD (Gregorian), the day overdue and due-soon are counted against. */
   today: string;
 }): Promise<DashboardResponse> {
-  const [row] = await preparedRows<Row>(
-    db,
-    "agency_dashboard",
-    sql`
+  const [row] = await dashboard(db, { agencyId, today, reminderDays: REMINDER_DAYS });
+  if (!row?.agency)
+    throw new DomainError("INPUT_NOT_FOUND", `no agency ${agencyId}`, {
+      userMessage: "ไม่พบหน่วยงานนี้",
+    });
+  return { ...row, agency: row.agency, today };
+}
+
+// Every dashboard view runs this: its text is built once, with a placeholder for each value.
+const dashboard = preparedStatement<Row>("agency_dashboard", () => {
+  const agencyId = sql.placeholder("agencyId");
+  const today = sql.placeholder("today");
+  return sql`
     select
       (select json_build_object('id', a.id, 'name', a.name, 'nameEn', a.name_en, 'type', a.type,
           'province', a.province, 'district', a.district, 'website', a.website,
@@ -46,7 +56,7 @@ export async function getDashboard({
                 and m.due_date < ${today}::date),
               'dueSoon', count(*) filter (where m.status not in ('done', 'cancelled')
                 and m.due_date >= ${today}::date
-                and m.due_date <= ${today}::date + ${REMINDER_DAYS}::int),
+                and m.due_date <= ${today}::date + ${sql.placeholder("reminderDays")}::int),
               'averageProgress',
                 round(avg(m.progress) filter (where m.status <> 'cancelled'), 1)::float8)
             from measures m where m.agency_id = s.agency_id and m.assessment_id = s.id) as measures
@@ -54,11 +64,5 @@ export async function getDashboard({
         left join results r on r.agency_id = s.agency_id and r.assessment_id = s.id
         where s.agency_id = ${agencyId}) y) as assessments,
       (select count(*)::int from notices n
-        where n.agency_id = ${agencyId} and n.day = ${today}::date) as "noticesToday"`,
-  );
-  if (!row?.agency)
-    throw new DomainError("INPUT_NOT_FOUND", `no agency ${agencyId}`, {
-      userMessage: "ไม่พบหน่วยงานนี้",
-    });
-  return { ...row, agency: row.agency, today };
-}
+        where n.agency_id = ${agencyId} and n.day = ${today}::date) as "noticesToday"`;
+});

@@ -11,6 +11,7 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
 import { DomainError } from "../../domain/errors.ts";
 import * as schema from "./schema.ts";
+import { subscribePostgres } from "./subscribe-postgres.ts";
 
 /** One SQL dialect, two engines: the embedded PGlite by default, PostgreSQL when a URL is given. */
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -22,6 +23,8 @@ export interface Database {
   migrate(): Promise<void>;
   /** Resolves when the database answers a query. */
   ping(): Promise<void>;
+  /** Listens on a notification channel; see `Subscribe`. */
+  subscribe: Subscribe;
   close(): Promise<void>;
 }
 
@@ -30,6 +33,17 @@ export type DatabaseLocation =
   | { dataDir: string }
   /** A throwaway in-memory PGlite, for tests. */
   | { memory: true };
+
+/**
+ * Calls `onMessage` with each payload sent on `channel` (NOTIFY), and `onListening` with whether
+ * messages can be missed right now: false whenever the listening connection is lost (it comes
+ * back by itself), true again once it listens. Resolves with a function that stops listening.
+ */
+export type Subscribe = (
+  channel: string,
+  onMessage: (payload: string) => void,
+  onListening: (listening: boolean) => void,
+) => Promise<() => Promise<void>>;
 
 const migrationsFolder = fileURLToPath(new URL("./migrations", import.meta.url));
 
@@ -43,6 +57,7 @@ export async function openDatabase(location: DatabaseLocation): Promise<Database
       kind: "postgres",
       migrate: () => migrateNodePg(db, { migrationsFolder }),
       ping: () => ping(db, "PostgreSQL"),
+      subscribe: subscribePostgres(location.url),
       close: () => pool.end(),
     };
   }
@@ -58,6 +73,14 @@ export async function openDatabase(location: DatabaseLocation): Promise<Database
     kind: "pglite",
     migrate: () => migratePglite(db, { migrationsFolder }),
     ping: () => ping(db, "PGlite"),
+    subscribe: async (channel, onMessage, onListening) => {
+      const unlisten = await client.listen(channel, onMessage);
+      onListening(true);
+      return async () => {
+        onListening(false);
+        if (!client.closed) await unlisten();
+      };
+    },
     close: () => client.close(),
   };
 }

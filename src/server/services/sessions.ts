@@ -107,6 +107,7 @@ function buildResolver(db: Db) {
       email: users.email,
       displayName: users.displayName,
       totpEnabledAt: users.totpEnabledAt,
+      expiresAt: sessions.expiresAt,
       memberships: sql<MembershipRow[]>`coalesce((
         select json_agg(json_build_object('agencyId', m.agency_id, 'role', m.role, 'division', m.division))
         from ${memberships} m where m.user_id = ${users.id}), '[]'::json)`,
@@ -141,18 +142,32 @@ export async function resolveSession(options: {
   db: Db;
   token: string;
   now?: Date;
-}): Promise<(Actor & { email: string; displayName: string; totpEnabled: boolean }) | undefined> {
+}): Promise<SignedInUser | undefined> {
+  return (await findSession(options))?.actor;
+}
+
+type SignedInUser = Actor & { email: string; displayName: string; totpEnabled: boolean };
+
+/** The session's actor and when the session ends, or undefined for a missing or expired one. */
+export async function findSession(options: {
+  db: Db;
+  token: string;
+  now?: Date;
+}): Promise<{ actor: SignedInUser; expiresAt: Date } | undefined> {
   const now = options.now ?? new Date();
   const [row] = await resolver(options.db).execute({
     hash: tokenHash(options.token),
     now: now.toISOString(),
   });
   if (!row) return undefined;
-  const { totpEnabledAt, ...who } = row;
+  const { totpEnabledAt, expiresAt, ...who } = row;
   return {
-    ...who,
-    totpEnabled: totpEnabledAt !== null,
-    memberships: row.memberships.map((m) => ({ ...m, division: m.division ?? undefined })),
+    actor: {
+      ...who,
+      totpEnabled: totpEnabledAt !== null,
+      memberships: row.memberships.map((m) => ({ ...m, division: m.division ?? undefined })),
+    },
+    expiresAt,
   };
 }
 

@@ -31,13 +31,17 @@ export function authRoutes({ database, publicUrl, now }: AppContext): FastifyPlu
         return actor;
       },
     );
-    app.post("/api/auth/logout", { schema: { tags: ["auth"] } }, async (request, reply) => {
-      const token = request.cookies[SESSION_COOKIE];
-      if (token) await signOut({ db: database.db, token });
-      reply.clearCookie(SESSION_COOKIE, { path: "/" });
-      reply.clearCookie(CSRF_COOKIE, { path: "/" });
-      return reply.status(204).send();
-    });
+    app.post(
+      "/api/auth/logout",
+      { schema: { tags: ["auth"] }, config: { changesAccess: true } },
+      async (request, reply) => {
+        const token = request.cookies[SESSION_COOKIE];
+        if (token) await signOut({ db: database.db, token });
+        reply.clearCookie(SESSION_COOKIE, { path: "/" });
+        reply.clearCookie(CSRF_COOKIE, { path: "/" });
+        return reply.status(204).send();
+      },
+    );
     app.get(
       "/api/auth/me",
       { schema: { tags: ["auth"], response: { 200: meResponse } } },

@@ -40,7 +40,7 @@ export function passwordResetRoutes(context: AppContext): FastifyPluginAsyncZod 
       "/api/auth/password-reset/confirm",
       {
         schema: { tags: ["auth"], body: passwordResetConfirm, response: { 204: noContent } },
-        config: throttled,
+        config: { ...throttled, changesAccess: true },
       },
       async (request, reply) => {
         await confirmPasswordReset({ db: database.db, ...request.body, now: now() });

@@ -34,7 +34,7 @@ export function totpRoutes({ database, now }: AppContext): FastifyPluginAsyncZod
       "/api/auth/totp/enable",
       {
         schema: { tags: ["auth"], body: totpEnableRequest, response: { 204: noContent } },
-        config: throttled,
+        config: { ...throttled, changesAccess: true },
       },
       async (request, reply) => {
         const { userId } = requireActor(request);
@@ -46,7 +46,7 @@ export function totpRoutes({ database, now }: AppContext): FastifyPluginAsyncZod
       "/api/auth/totp/disable",
       {
         schema: { tags: ["auth"], body: totpDisableRequest, response: { 204: noContent } },
-        config: throttled,
+        config: { ...throttled, changesAccess: true },
       },
       async (request, reply) => {
         const { userId } = requireActor(request);

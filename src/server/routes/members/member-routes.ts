@@ -43,6 +43,7 @@ export function memberRoutes(context: AppContext): FastifyPluginAsyncZod {
           body: memberCreate,
           response: { 201: memberCreated },
         },
+        config: { changesAccess: true },
       },
       async (request, reply) => {
         const actor = requireActor(request);
@@ -69,6 +70,7 @@ export function memberRoutes(context: AppContext): FastifyPluginAsyncZod {
           body: memberUpdate,
           response: { 200: memberResponse },
         },
+        config: { changesAccess: true },
       },
       async (request) => {
         const actor = requireActor(request);
@@ -78,7 +80,10 @@ export function memberRoutes(context: AppContext): FastifyPluginAsyncZod {
     );
     app.delete(
       "/api/agencies/:agencyId/members/:userId",
-      { schema: { tags: ["members"], params: memberParams, response: { 204: noContent } } },
+      {
+        schema: { tags: ["members"], params: memberParams, response: { 204: noContent } },
+        config: { changesAccess: true },
+      },
       async (request, reply) => {
         const actor = requireActor(request);
         assertAllowed(actor, "user.manage", request.params);

@@ -27,7 +27,7 @@ export function userRoutes(context: AppContext): FastifyPluginAsyncZod {
     app.post(
       "/api/users",
       {
-        config: { access: "national" },
+        config: { access: "national", changesAccess: true },
         schema: { tags: ["users"], body: userCreate, response: { 201: userCreated } },
       },
       async (request, reply) => {

@@ -63,7 +63,8 @@ describe("the session cache", () => {
 
   it("drops the oldest entry when full", () => {
     const cache = listeningCache();
-    for (const token of ["t1", "t2", "t3", "t4"]) cache.set(token, ana, later, 0, cache.generation());
+    for (const token of ["t1", "t2", "t3", "t4"])
+      cache.set(token, ana, later, 0, cache.generation());
     expect(cache.get("t1", 1)).toBeUndefined();
     expect(cache.get("t4", 1)).toBe(ana);
   });

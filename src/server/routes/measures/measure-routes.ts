@@ -8,19 +8,38 @@ import {
   measureUpdate,
 } from "../../../shared/measure.ts";
 import type { AppContext } from "../../app.ts";
-import { assertAllowed } from "../../auth/authorize.ts";
+import { assertAllowed, authorize, type Target } from "../../auth/authorize.ts";
 import { requireActor } from "../../plugins/session.ts";
 import { createMeasure } from "../../services/create-measure.ts";
 import { deleteMeasure } from "../../services/delete-measure.ts";
+import type { AssessmentScope } from "../../services/find-assessment-scope.ts";
 import { getMeasure } from "../../services/get-measure.ts";
 import { listMeasures } from "../../services/list-measures.ts";
-import { toMeasureResponse } from "../../services/measure-rows.ts";
-import { updateMeasure } from "../../services/update-measure.ts";
+import { type MeasureRow, toMeasureResponse } from "../../services/measure-rows.ts";
+import { RecentMeasures } from "../../services/recent-measures.ts";
+import {
+  type UpdatedMeasure,
+  updateMeasure,
+  updateRememberedMeasure,
+} from "../../services/update-measure.ts";
 
 const base = "/api/agencies/:agencyId/assessments/:assessmentId/measures";
 const tags = ["measures"];
 
+// Measures changed by this process that it keeps as they were left (see RecentMeasures).
+const REMEMBERED_MEASURES = 5_000;
+
+const writeTarget = ({ measure }: { measure: MeasureRow }) => ({
+  agencyId: measure.agencyId,
+  divisions: measure.responsible,
+});
+
 export function measureRoutes({ database: { db }, frameworks }: AppContext): FastifyPluginAsyncZod {
+  const recent = new RecentMeasures(REMEMBERED_MEASURES);
+  const kept = (done: UpdatedMeasure, scope: AssessmentScope) => {
+    recent.remember(done.row, scope);
+    return done.response;
+  };
   return async (app) => {
     app.get(
       base,
@@ -77,19 +96,25 @@ export function measureRoutes({ database: { db }, frameworks }: AppContext): Fas
         const actor = requireActor(request);
         const { agencyId } = request.params;
         assertAllowed(actor, "measure.read", { agencyId });
+        const { responsible } = request.body;
+        const handedTo = responsible && { agencyId, divisions: responsible };
+        const change = { db, frameworks, changes: request.body, actor: actor.userId };
+        // The measure as this process last left it, if the client sends that version: no read.
+        const known = recent.get(request.params, request.body.version);
+        const mayWrite = (target: Target | undefined) =>
+          !target || authorize(actor, "measure.write", target).allowed;
+        if (known && mayWrite(writeTarget(known)) && mayWrite(handedTo)) {
+          // Any refusal on what was remembered is decided again on a fresh read below.
+          const done = await updateRememberedMeasure({ ...change, current: known }).catch(
+            () => undefined,
+          );
+          if (done) return kept(done, known.scope);
+        }
         const current = await getMeasure({ db, ...request.params });
         // The measure as it is, and as it would be: an officer cannot take over or hand away another's.
-        assertAllowed(actor, "measure.write", { agencyId, divisions: current.measure.responsible });
-        const { responsible } = request.body;
-        if (responsible)
-          assertAllowed(actor, "measure.write", { agencyId, divisions: responsible });
-        return updateMeasure({
-          db,
-          frameworks,
-          current,
-          changes: request.body,
-          actor: actor.userId,
-        });
+        assertAllowed(actor, "measure.write", writeTarget(current));
+        if (handedTo) assertAllowed(actor, "measure.write", handedTo);
+        return kept(await updateMeasure({ ...change, current }), current.scope);
       },
     );
     app.delete(

@@ -45,14 +45,14 @@ export async function registerSessions(
     const token = request.cookies[SESSION_COOKIE];
     // Addresses no route claims (the admin app's files and shell) never need the user.
     if (!token || request.routeOptions.url === undefined) return;
-    const at = now().getTime();
-    request.actor = cache.get(token, at);
+    const at = now();
+    request.actor = cache.get(token, at.getTime());
     if (request.actor) return;
     const readAt = cache.generation();
-    const found = await findSession({ db: database.db, token, now: now() });
+    const found = await findSession({ db: database.db, token, now: at });
     if (!found) return;
     request.actor = found.actor;
-    cache.set(token, found.actor, found.expiresAt, at, readAt);
+    cache.set(token, found.actor, found.expiresAt, at.getTime(), readAt);
   });
   // This process's own changes are forgotten at once; other processes hear the database's notice.
   app.addHook("onSend", async (request) => {

@@ -36,10 +36,10 @@ export interface UpdatedMeasure {
  * no head yet or the statement changed nothing; the transaction starts the chain or answers 409.
  */
 export async function updateMeasure(options: UpdateMeasureOptions): Promise<UpdatedMeasure> {
-  const { measure } = options.current;
   const change = prepareChange(options);
-  const done = await updateInOneStatement(options.db, options.current, change.set, change.audit);
-  if (done) return written({ ...measure, ...change.set, ...done });
+  const done = await inOneStatement(options, change);
+  if (done) return done;
+  const { measure } = options.current;
   const { version } = options.changes;
   return options.db.transaction(async (tx) => {
     const [row] = await changeRow(tx, measure, version, change.set).returning();
@@ -62,7 +62,13 @@ export async function updateMeasure(options: UpdateMeasureOptions): Promise<Upda
 export async function updateRememberedMeasure(
   options: UpdateMeasureOptions,
 ): Promise<UpdatedMeasure | undefined> {
-  const change = prepareChange(options);
+  return inOneStatement(options, prepareChange(options));
+}
+
+async function inOneStatement(
+  options: UpdateMeasureOptions,
+  change: ReturnType<typeof prepareChange>,
+): Promise<UpdatedMeasure | undefined> {
   const done = await updateInOneStatement(options.db, options.current, change.set, change.audit);
   return done && written({ ...options.current.measure, ...change.set, ...done });
 }

@@ -30,6 +30,12 @@ export const agencies = pgTable("agencies", {
   headName: text("head_name"),
   headPosition: text("head_position").notNull(),
   divisions: jsonb("divisions").$type<string[]>().notNull(),
+  /**
+   * Bumped by triggers whenever what the agency's measures are checked against may change: its
+   * divisions, any of its assessments or results (migration 0013). A write checked against an
+   * older value is not made.
+   */
+  scopeVersion: bigint("scope_version", { mode: "number" }).notNull().default(0),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 

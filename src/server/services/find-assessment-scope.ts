@@ -13,6 +13,8 @@ export interface AssessmentScope {
   /** The framework of the result these measures answer (ADR 0005), when there is one yet. */
   analysedFrameworkId: string | null;
   divisions: string[];
+  /** The agency's scope version when this was read: it changes whenever anything above may have. */
+  scopeVersion: number;
 }
 
 /**
@@ -30,6 +32,7 @@ export const scopeColumns = {
   frameworkId: assessments.frameworkId,
   analysedFrameworkId,
   divisions: agencies.divisions,
+  scopeVersion: agencies.scopeVersion,
 };
 
 /** The assessment of this agency, or 404: another agency's assessment is not found here. */

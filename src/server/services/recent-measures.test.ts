@@ -8,6 +8,7 @@ const scope: AssessmentScope = {
   frameworkId: "ita-2566",
   analysedFrameworkId: "ita-2565",
   divisions: ["กองคลัง"],
+  scopeVersion: 1,
 };
 const row = (id: string, version: number) =>
   ({ id, agencyId: "agency", assessmentId: "year", version }) as MeasureRow;

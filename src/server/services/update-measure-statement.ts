@@ -2,9 +2,9 @@ import { createHash } from "node:crypto";
 import { sql } from "drizzle-orm";
 import type { Db } from "../db/database.ts";
 import { preparedStatement, type StatementValues } from "../db/prepared-statement.ts";
-import { agencies, assessments, measures } from "../db/schema.ts";
+import { agencies, measures } from "../db/schema.ts";
 import { type AppendAuditOptions, auditAppendCtes, auditAppendValues } from "./append-audit.ts";
-import { type AssessmentScope, analysedFrameworkId } from "./find-assessment-scope.ts";
+import type { AssessmentScope } from "./find-assessment-scope.ts";
 import type { MeasureRow } from "./measure-rows.ts";
 
 /**
@@ -12,7 +12,7 @@ import type { MeasureRow } from "./measure-rows.ts";
  * trips. The row is updated only while it is at the version the change was checked against, its
  * assessment's scope (year, frameworks, the agency's divisions) is still the one it was checked
  * against, and the agency's chain has a head; otherwise nothing is written and this answers
- * undefined.
+ * undefined. The scope is compared by its version, which triggers bump on any change to it.
  */
 export async function updateInOneStatement(
   db: Db,
@@ -27,11 +27,7 @@ export async function updateInOneStatement(
     agencyId: measure.agencyId,
     measureId: measure.id,
     version: measure.version,
-    assessmentId: measure.assessmentId,
-    fiscalYear: scope.fiscalYear,
-    frameworkId: scope.frameworkId,
-    analysedFrameworkId: scope.analysedFrameworkId,
-    divisions: JSON.stringify(scope.divisions),
+    scopeVersion: scope.scopeVersion,
   };
   for (const key of columns) {
     const value = set[key];
@@ -69,13 +65,8 @@ function buildUpdate(columns: readonly MeasureColumn[]) {
        where ${measures.agencyId} = ${v("agencyId")} and ${measures.id} = ${v("measureId")}
          and ${measures.version} = ${v("version")}
          and exists (select from audit_heads where agency_id = ${v("agencyId")}::uuid)
-         and exists (
-           select from ${assessments} join ${agencies} on ${agencies.id} = ${assessments.agencyId}
-            where ${assessments.agencyId} = ${v("agencyId")} and ${assessments.id} = ${v("assessmentId")}
-              and ${assessments.fiscalYear} = ${v("fiscalYear")}
-              and ${assessments.frameworkId} = ${v("frameworkId")}
-              and ${agencies.divisions} = ${v("divisions")}::jsonb
-              and ${analysedFrameworkId} is not distinct from ${v("analysedFrameworkId")}::text)
+         and exists (select from ${agencies}
+              where ${agencies.id} = ${v("agencyId")} and ${agencies.scopeVersion} = ${v("scopeVersion")})
       -- Text in the form toISOString gives, the same on both engines.
       returning ${measures.version} as version,
         to_char(${measures.updatedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as updated_at

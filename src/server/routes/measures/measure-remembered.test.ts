@@ -1,13 +1,14 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../../app.ts";
 import type { Database } from "../../db/database.ts";
-import { agencies, measures } from "../../db/schema.ts";
+import { agencies, assessments, measures, results } from "../../db/schema.ts";
 import { verifyAudit } from "../../services/verify-audit.ts";
 import { buildMeasure, createTwoAgencyYears } from "../../test-assessments.ts";
 import { engines, freshDatabase } from "../../test-databases.ts";
 import { type Browser, signInAs } from "../../test-sessions.ts";
+import { insertHuaiSakYear } from "../../test-year.ts";
 
 // A server process remembers each measure as its last change there left it, and skips reading it
 // when the next change sends that version. Two apps on one database stand for two processes:
@@ -92,5 +93,44 @@ describe.each(engines)("a change of a remembered measure on %s", (engine) => {
     const deleted = await elsewhere.inject({ method: "DELETE", url: `${url()}/${id}`, ...admin });
     expect(deleted.statusCode).toBe(204);
     expect((await patch(here, id, { version: 2, progress: 50 })).statusCode).toBe(404);
+  });
+
+  it("reads OIT items in the framework of the result as it is now, once the earlier result arrives", async () => {
+    // 2566 measures answer the 2565 result (ADR 0005); until it is stored, they use 2566's numbering.
+    const year = await insertHuaiSakYear({ db: database.db, result: false, measures: [] });
+    const coordinator = await signInAs(here, database, [
+      { agencyId: year.agencyId, role: "agency_admin" },
+    ]);
+    const base = `/api/agencies/${year.agencyId}/assessments/${year.assessmentId}/measures`;
+    const change = (payload: Record<string, unknown>, id: string) =>
+      here.inject({ method: "PATCH", url: `${base}/${id}`, payload, ...coordinator });
+    const made = await here.inject({
+      method: "POST",
+      url: base,
+      payload: buildMeasure({ oitItems: ["O10"] }),
+      ...coordinator,
+    });
+    expect(made.statusCode).toBe(201);
+    const { id } = made.json() as { id: string };
+    const first = await change({ version: 1, oitItems: ["O10"] }, id);
+    expect(first.json().oitItems).toEqual(["O10"]);
+    // Elsewhere the 2565 result is entered: from now on O10 means 2565's o10.
+    const [earlier] = await database.db
+      .select({ id: assessments.id })
+      .from(assessments)
+      .where(and(eq(assessments.agencyId, year.agencyId), eq(assessments.fiscalYear, 2565)));
+    if (!earlier) throw new Error("the example has no 2565 assessment");
+    await database.db.insert(results).values({
+      agencyId: year.agencyId,
+      assessmentId: earlier.id,
+      source: "entered",
+      indicators: year.example.results.indicators,
+      computedOverall: 90,
+      computedLevel: "A",
+      updatedBy: "test",
+    });
+    const again = await change({ version: 2, oitItems: ["O10"] }, id);
+    expect(again.statusCode).toBe(200);
+    expect(again.json().oitItems).toEqual(["o10"]);
   });
 });

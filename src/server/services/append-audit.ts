@@ -83,45 +83,45 @@ function json(value: unknown): string | null {
 
 /**
  * The append as CTEs of the caller's one statement, for a hot write that must not wait on round
- * trips while it holds the chain: `head` locks the agency's head (which must already exist) once
- * the CTE named `gate` returned a row, `entry` inserts the entry hashed in SQL exactly as
- * `auditHash` would, and `moved` advances the head. Each yields one row when appended. Written
- * with placeholders, so a prepared statement builds it once; `auditAppendValues` fills them.
+ * trips while it holds the chain. The CTE named `gate` yields the `agency_id` of each write made;
+ * `input` holds each write's entry fields (`auditAppendFields`), one row per agency. `head` locks
+ * those agencies' heads (which must already exist) in key order, `entry` inserts each entry hashed
+ * in SQL exactly as `auditHash` would, and `moved` advances each head, returning its agency.
  */
-export function auditAppendCtes(gate: string): SQL {
-  const v = (name: keyof ReturnType<typeof auditAppendValues>) => sql.placeholder(name);
+export function auditAppendCtes(gate: string, input: string): SQL {
+  const g = sql.identifier(gate);
+  const i = sql.identifier(input);
   return sql`head as (
-      select h.seq, h.hash from audit_heads h
-       where h.agency_id = ${v("auditAgency")}::uuid and exists (select from ${sql.identifier(gate)})
+      select h.agency_id, h.seq, h.hash from audit_heads h
+       where h.agency_id in (select agency_id from ${g})
+       order by h.agency_id
          for update of h
     ), entry as (
       insert into audit_log
         (agency_id, seq, at, actor, action, entity, entity_id, before, after, prev_hash, hash)
-      select ${v("auditAgency")}::uuid, head.seq + 1, ${v("auditAt")}::timestamptz, ${v("auditActor")}::text,
-        ${v("auditAction")}::text, ${v("auditEntity")}::text, ${v("auditEntityId")}::text,
-        ${v("auditBefore")}::jsonb, ${v("auditAfter")}::jsonb, head.hash,
-        encode(sha256(convert_to(head.hash || E'\n' || ${v("auditPrefix")}::text || (head.seq + 1)::text || '}', 'UTF8')), 'hex')
-        from head
-      returning seq, hash
+      select head.agency_id, head.seq + 1, e.at, e.actor, e.action, e.entity, e.entity_id,
+        e.before, e.after, head.hash,
+        encode(sha256(convert_to(head.hash || E'\n' || e.prefix || (head.seq + 1)::text || '}', 'UTF8')), 'hex')
+        from head join ${i} e on e.agency_id = head.agency_id
+      returning agency_id, seq, hash
     ), moved as (
       update audit_heads h set seq = entry.seq, hash = entry.hash
-        from entry where h.agency_id = ${v("auditAgency")}::uuid
-      returning h.seq
+        from entry where h.agency_id = entry.agency_id
+      returning h.agency_id
     )`;
 }
 
-/** The values of `auditAppendCtes`' placeholders for one entry. */
-export function auditAppendValues(options: Omit<AppendAuditOptions, "db">) {
+/** One entry's fields as `auditAppendCtes` reads them from its input (JSON, read back exactly). */
+export function auditAppendFields(options: Omit<AppendAuditOptions, "db">) {
   const fields = entryFields(options);
   return {
-    auditAgency: fields.agencyId,
-    auditAt: fields.at.toISOString(),
-    auditActor: fields.actor,
-    auditAction: fields.action,
-    auditEntity: fields.entity,
-    auditEntityId: fields.entityId,
-    auditBefore: json(fields.before),
-    auditAfter: json(fields.after),
-    auditPrefix: auditBodyBeforeSeq(fields),
+    at: fields.at.toISOString(),
+    actor: fields.actor,
+    action: fields.action,
+    entity: fields.entity,
+    entity_id: fields.entityId,
+    before: fields.before,
+    after: fields.after,
+    prefix: auditBodyBeforeSeq(fields),
   };
 }

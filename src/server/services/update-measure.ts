@@ -13,10 +13,12 @@ import { measures } from "../db/schema.ts";
 import { appendAudit } from "./append-audit.ts";
 import { type AssessmentScope, withFramework } from "./find-assessment-scope.ts";
 import { type MeasureRow, measureSubject, toMeasureResponse } from "./measure-rows.ts";
-import { updateInOneStatement } from "./update-measure-statement.ts";
+import type { MeasureWrites } from "./measure-writes.ts";
 
 export interface UpdateMeasureOptions {
   db: Db;
+  /** Where this process's measure changes are group-committed (see createMeasureWrites). */
+  writes: MeasureWrites;
   frameworks: ReadonlyMap<string, Framework>;
   /** The measure as read (getMeasure), whose version the change must match. */
   current: { measure: MeasureRow; scope: AssessmentScope };
@@ -31,8 +33,8 @@ export interface UpdatedMeasure {
 }
 
 /**
- * Changes a measure if nobody changed it since the client read it: in one statement (the row,
- * if still at that version, and its audit entry), or in a transaction when the agency's chain has
+ * Changes a measure if nobody changed it since the client read it: in one group-committed
+ * statement (the row, if still at that version, and its audit entry), or in a transaction when the agency's chain has
  * no head yet or the statement changed nothing; the transaction starts the chain or answers 409.
  */
 export async function updateMeasure(options: UpdateMeasureOptions): Promise<UpdatedMeasure> {
@@ -69,8 +71,9 @@ async function inOneStatement(
   options: UpdateMeasureOptions,
   change: ReturnType<typeof prepareChange>,
 ): Promise<UpdatedMeasure | undefined> {
-  const done = await updateInOneStatement(options.db, options.current, change.set, change.audit);
-  return done && written({ ...options.current.measure, ...change.set, ...done });
+  const { measure, scope } = options.current;
+  const done = await options.writes.write({ measure, scope, set: change.set, audit: change.audit });
+  return done && written({ ...measure, ...change.set, ...done });
 }
 
 const written = (row: MeasureRow): UpdatedMeasure => ({ response: toMeasureResponse(row), row });

@@ -16,6 +16,7 @@ import type { AssessmentScope } from "../../services/find-assessment-scope.ts";
 import { getMeasure } from "../../services/get-measure.ts";
 import { listMeasures } from "../../services/list-measures.ts";
 import { type MeasureRow, toMeasureResponse } from "../../services/measure-rows.ts";
+import { createMeasureWrites } from "../../services/measure-writes.ts";
 import { RecentMeasures } from "../../services/recent-measures.ts";
 import {
   type UpdatedMeasure,
@@ -34,8 +35,11 @@ const writeTarget = ({ measure }: { measure: MeasureRow }) => ({
   divisions: measure.responsible,
 });
 
-export function measureRoutes({ database: { db }, frameworks }: AppContext): FastifyPluginAsyncZod {
+export function measureRoutes({ database, frameworks }: AppContext): FastifyPluginAsyncZod {
+  const { db } = database;
   const recent = new RecentMeasures(REMEMBERED_MEASURES);
+  // Two batches per process on PostgreSQL: one gathers while one commits (as the survey intake).
+  const writes = createMeasureWrites({ db, concurrency: database.kind === "postgres" ? 2 : 1 });
   const kept = (done: UpdatedMeasure, scope: AssessmentScope) => {
     recent.remember(done.row, scope);
     return done.response;
@@ -98,7 +102,7 @@ export function measureRoutes({ database: { db }, frameworks }: AppContext): Fas
         assertAllowed(actor, "measure.read", { agencyId });
         const { responsible } = request.body;
         const handedTo = responsible && { agencyId, divisions: responsible };
-        const change = { db, frameworks, changes: request.body, actor: actor.userId };
+        const change = { db, writes, frameworks, changes: request.body, actor: actor.userId };
         // The measure as this process last left it, if the client sends that version: no read.
         const known = recent.get(request.params, request.body.version);
         const mayWrite = (target: Target | undefined) =>

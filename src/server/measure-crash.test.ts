@@ -1,17 +1,12 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { and, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE } from "../shared/limits.ts";
-import { openDatabase } from "./db/database.ts";
 import { auditLog, measures } from "./db/schema.ts";
 import { createAgency } from "./services/create-agency.ts";
 import { verifyAudit } from "./services/verify-audit.ts";
 import { createTestAssessment, createTestMeasure } from "./test-assessments.ts";
-import { freshPostgresUrl } from "./test-databases.ts";
+import { type EngineServer, engineServer } from "./test-engine-server.ts";
 import { buildAgency } from "./test-factories.ts";
-import { freePort, serve, whenReady } from "./test-process.ts";
 
 const WRITERS = 8;
 
@@ -20,24 +15,13 @@ const WRITERS = 8;
 describe.each(["pglite", "postgres"] as const)(
   "measure changes killed mid-flight on %s",
   (engine) => {
-    let env: Record<string, string>;
-    let dataDir: string;
+    let target: EngineServer;
     beforeAll(async () => {
-      dataDir = await mkdtemp(join(tmpdir(), "prongsai-measure-kill-"));
-      env =
-        engine === "pglite"
-          ? { DATA_DIR: dataDir }
-          : { DATABASE_URL: await freshPostgresUrl(), DATA_DIR: dataDir };
+      target = await engineServer(engine, "prongsai-measure-kill-");
     });
-    afterAll(() => rm(dataDir, { recursive: true, force: true }));
-    const open = () =>
-      openDatabase(engine === "pglite" ? { dataDir } : { url: env.DATABASE_URL ?? "" });
-    const start = async () => {
-      const port = await freePort();
-      const server = serve({ ...env, PORT: String(port), HOST: "127.0.0.1" });
-      await whenReady(port);
-      return { server, base: `http://127.0.0.1:${port}` };
-    };
+    afterAll(() => target?.remove());
+    const open = () => target.open();
+    const start = () => target.start();
 
     it("keeps every acknowledged change and its audit entry", async () => {
       // The first start seeds the demo and prints the national administrator's one-time password.

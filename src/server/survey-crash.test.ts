@@ -1,18 +1,14 @@
 import { randomUUID } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { and, desc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadFrameworks } from "../domain/framework/load-frameworks.ts";
 import { sampleAnswers } from "../domain/survey/sample-answers.ts";
-import { type Database, openDatabase, queryRows } from "./db/database.ts";
+import { type Database, queryRows } from "./db/database.ts";
 import { assessments, surveys } from "./db/schema.ts";
 import { rebuildTallies } from "./services/rebuild-tallies.ts";
 import { ensureSurveys, frameworkOf } from "./services/survey-rows.ts";
 import { readTallies } from "./services/survey-tally-rows.ts";
-import { freshPostgresUrl } from "./test-databases.ts";
-import { freePort, type ServerProcess, serve, whenReady } from "./test-process.ts";
+import { type EngineServer, engineServer } from "./test-engine-server.ts";
 
 const SUBMISSIONS = 1000;
 const frameworks = loadFrameworks();
@@ -22,38 +18,21 @@ const frameworks = loadFrameworks();
 describe.each(["pglite", "postgres"] as const)(
   "survey submissions killed mid-flight on %s",
   (engine) => {
-    let env: Record<string, string>;
-    let dataDir: string;
+    let target: EngineServer;
     beforeAll(async () => {
-      dataDir = await mkdtemp(join(tmpdir(), "prongsai-survey-kill-"));
-      env =
-        engine === "pglite"
-          ? { DATA_DIR: dataDir }
-          : { DATABASE_URL: await freshPostgresUrl(), DATA_DIR: dataDir };
+      target = await engineServer(engine, "prongsai-survey-kill-");
     });
-    afterAll(() => rm(dataDir, { recursive: true, force: true }));
+    afterAll(() => target?.remove());
 
-    const open = () =>
-      openDatabase(engine === "pglite" ? { dataDir } : { url: env.DATABASE_URL ?? "" });
     const withDatabase = async <T>(work: (database: Database) => Promise<T>): Promise<T> => {
-      const database = await open();
+      const database = await target.open();
       try {
         return await work(database);
       } finally {
         await database.close();
       }
     };
-    const start = async (): Promise<{ server: ServerProcess; base: string }> => {
-      const port = await freePort();
-      const server = serve({
-        ...env,
-        PORT: String(port),
-        HOST: "127.0.0.1",
-        SURVEY_RATE_PER_MINUTE: "100000",
-      });
-      await whenReady(port);
-      return { server, base: `http://127.0.0.1:${port}` };
-    };
+    const start = () => target.start({ SURVEY_RATE_PER_MINUTE: "100000" });
 
     it("stores every acknowledged response exactly once, and tallies equal a rebuild", async () => {
       // The first start creates the demo; then its EIT link is opened for today.

@@ -34,8 +34,9 @@ export interface UpdatedMeasure {
 
 /**
  * Changes a measure if nobody changed it since the client read it: in one group-committed
- * statement (the row, if still at that version, and its audit entry), or in a transaction when the agency's chain has
- * no head yet or the statement changed nothing; the transaction starts the chain or answers 409.
+ * statement (the row, if still at that version, and its audit entry), or in a transaction when
+ * the agency's chain has no head yet or the statement changed nothing; the transaction starts the
+ * chain or answers 409.
  */
 export async function updateMeasure(options: UpdateMeasureOptions): Promise<UpdatedMeasure> {
   const change = prepareChange(options);

@@ -32,24 +32,31 @@ describe.each(["pglite", "postgres"] as const)(
       first.server.child.kill("SIGTERM");
       await first.server.exited;
       expect(admin).not.toBeNull();
-      // One measure in each of eight agencies, so batches carry several agencies' changes.
+      // Two measures in each of four agencies, so batches carry several agencies' changes and
+      // chain several changes of one agency.
       const targets: { agencyId: string; assessmentId: string; measureId: string }[] = [];
       const setup = await open();
       try {
-        for (let i = 0; i < WRITERS; i++) {
-          const { db } = setup;
+        const { db } = setup;
+        for (let i = 0; i < WRITERS / 2; i++) {
           const agency = await createAgency({
             db,
             actor: "test",
             agency: buildAgency({ name: `ทต.${i}` }),
           });
           const assessment = await createTestAssessment({ db, agencyId: agency.id });
-          const measure = await createTestMeasure({
-            db,
-            agencyId: agency.id,
-            assessmentId: assessment.id,
-          });
-          targets.push({ agencyId: agency.id, assessmentId: assessment.id, measureId: measure.id });
+          for (let m = 0; m < 2; m++) {
+            const measure = await createTestMeasure({
+              db,
+              agencyId: agency.id,
+              assessmentId: assessment.id,
+            });
+            targets.push({
+              agencyId: agency.id,
+              assessmentId: assessment.id,
+              measureId: measure.id,
+            });
+          }
         }
       } finally {
         await setup.close();

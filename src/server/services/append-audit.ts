@@ -82,31 +82,49 @@ function json(value: unknown): string | null {
 }
 
 /**
- * The append as CTEs of the caller's one statement, for a hot write that must not wait on round
- * trips while it holds the chain. The CTE named `gate` yields the `agency_id` of each write made;
- * `input` holds each write's entry fields (`auditAppendFields`), one row per agency. `head` locks
- * those agencies' heads (which must already exist) in key order, `entry` inserts each entry hashed
- * in SQL exactly as `auditHash` would, and `moved` advances each head, returning its agency.
+ * The append as CTEs of the caller's one statement (which must say `with recursive`), for a hot
+ * write that must not wait on round trips while it holds the chains. The CTE named `gate` yields
+ * the `agency_id` and `entity_id` of each write made, at most one per entity; `input` holds each
+ * write's entry fields (`auditAppendFields`) by the same two. `head` locks those agencies' heads
+ * (which must already exist) in key order, `chain` hashes each agency's new entries one after the
+ * other in entity order, exactly as `auditHash` would, `entry` inserts them, and `moved` advances
+ * each head to its last entry, returning its agency.
  */
 export function auditAppendCtes(gate: string, input: string): SQL {
   const g = sql.identifier(gate);
   const i = sql.identifier(input);
-  return sql`head as (
+  return sql`numbered as (
+      select agency_id, entity_id,
+        row_number() over (partition by agency_id order by entity_id) as n
+        from ${g}
+    ), head as (
       select h.agency_id, h.seq, h.hash from audit_heads h
-       where h.agency_id in (select agency_id from ${g})
+       where h.agency_id in (select agency_id from numbered)
        order by h.agency_id
          for update of h
+    ), chain as (
+      select agency_id, 0::bigint as n, seq, hash, null::text as prev_hash, null::text as entity_id
+        from head
+      union all
+      select c.agency_id, c.n + 1, c.seq + 1,
+        encode(sha256(convert_to(c.hash || E'\n' || e.prefix || (c.seq + 1)::text || '}', 'UTF8')), 'hex'),
+        c.hash, x.entity_id
+        from chain c
+        join numbered x on x.agency_id = c.agency_id and x.n = c.n + 1
+        join ${i} e on e.agency_id = x.agency_id and e.entity_id = x.entity_id
     ), entry as (
       insert into audit_log
         (agency_id, seq, at, actor, action, entity, entity_id, before, after, prev_hash, hash)
-      select head.agency_id, head.seq + 1, e.at, e.actor, e.action, e.entity, e.entity_id,
-        e.before, e.after, head.hash,
-        encode(sha256(convert_to(head.hash || E'\n' || e.prefix || (head.seq + 1)::text || '}', 'UTF8')), 'hex')
-        from head join ${i} e on e.agency_id = head.agency_id
-      returning agency_id, seq, hash
+      select c.agency_id, c.seq, e.at, e.actor, e.action, e.entity, e.entity_id,
+        e.before, e.after, c.prev_hash, c.hash
+        from chain c join ${i} e on e.agency_id = c.agency_id and e.entity_id = c.entity_id
+       where c.n > 0
+      returning agency_id, entity_id, seq, hash
     ), moved as (
-      update audit_heads h set seq = entry.seq, hash = entry.hash
-        from entry where h.agency_id = entry.agency_id
+      update audit_heads h set seq = last.seq, hash = last.hash
+        from (select distinct on (agency_id) agency_id, seq, hash from entry
+               order by agency_id, seq desc) last
+       where h.agency_id = last.agency_id
       returning h.agency_id
     )`;
 }

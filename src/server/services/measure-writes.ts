@@ -22,8 +22,8 @@ interface Waiting {
 /**
  * Group commit of measure changes (as the survey intake, ADR 0012): changes that arrive while
  * batches are committing wait for the next one, so one statement and one commit carry several.
- * A batch holds changes of the same columns, at most one per agency, since each extends its
- * agency's audit chain by one entry; the rest wait for a later batch, oldest first. A change is
+ * A batch holds changes of the same columns, at most one per measure (a row takes one change
+ * per statement); the rest wait for a later batch, oldest first. A change is
  * answered only after its batch commits. If a batch fails, nothing of it was written (one
  * statement), and each of its changes is tried alone, so one bad change fails only its own request.
  */
@@ -42,13 +42,13 @@ export function createMeasureWrites({
 
   const take = (): Waiting[] => {
     const columns = queue[0]?.columns;
-    const agencies = new Set<string>();
+    const taken = new Set<string>();
     const batch: Waiting[] = [];
     const rest: Waiting[] = [];
     for (const waiting of queue) {
-      const agency = waiting.write.measure.agencyId;
-      const fits = batch.length < maxBatch && waiting.columns === columns && !agencies.has(agency);
-      if (fits) agencies.add(agency);
+      const { id } = waiting.write.measure;
+      const fits = batch.length < maxBatch && waiting.columns === columns && !taken.has(id);
+      if (fits) taken.add(id);
       (fits ? batch : rest).push(waiting);
     }
     queue.splice(0, queue.length, ...rest);

@@ -27,11 +27,11 @@ export function changedColumns(set: Partial<MeasureRow>): MeasureColumn[] {
 
 /**
  * Changes and their audit entries in one statement, atomic without a transaction's extra round
- * trips: a batch of writes that all set the same columns, at most one per agency (each extends its
- * agency's chain by one entry). A row is updated only while it is at the version its change was
- * checked against, its agency's scope version (bumped by triggers on any change to what a measure
- * is checked against) is unchanged, and the agency's chain has a head; otherwise that write is
- * not made and its outcome is undefined. Rows, then chain heads, are locked in key order, so
+ * trips: a batch of writes that all set the same columns, at most one per measure; each agency's
+ * chain is extended by its writes in measure-id order. A row is updated only while it is at the
+ * version its change was checked against, its agency's scope version (bumped by triggers on any
+ * change to what a measure is checked against) is unchanged, and the agency's chain has a head;
+ * otherwise that write is not made and its outcome is undefined. Rows, then chain heads, are locked in key order, so
  * concurrent batches cannot deadlock.
  */
 export async function updateInOneStatement(
@@ -41,9 +41,9 @@ export async function updateInOneStatement(
   const first = writes[0];
   if (!first) return [];
   const columns = changedColumns(first.set);
-  // Each write extends its agency's chain by exactly one entry, after the head as it was.
-  if (new Set(writes.map((w) => w.measure.agencyId)).size < writes.length)
-    throw new Error("a batch of measure writes holds two of one agency");
+  // A row joins one change: two changes of one measure in a batch would make one arbitrary.
+  if (new Set(writes.map((w) => w.measure.id)).size < writes.length)
+    throw new Error("a batch of measure writes holds two of one measure");
   const input = writes.map(({ measure, scope, set, audit }) => {
     const record: Record<string, unknown> = {
       ...auditAppendFields(audit),
@@ -88,7 +88,7 @@ function buildUpdate(columns: readonly MeasureColumn[]) {
   const assignments = columns.map(
     (c) => sql`${sql.identifier(measures[c].name)} = i.${sql.identifier(`new_${c}`)}`,
   );
-  return sql`with i as (
+  return sql`with recursive i as (
       select * from jsonb_to_recordset(${sql.placeholder("input")}::jsonb) as i(
         agency_id uuid, measure_id uuid, version integer, scope_version bigint,
         ${sql.join(fields, sql`, `)},
@@ -109,10 +109,12 @@ function buildUpdate(columns: readonly MeasureColumn[]) {
        where ${measures.agencyId} = locked.agency_id and ${measures.id} = locked.id
          and ${measures.version} = i.version
       -- Text in the form toISOString gives, the same on both engines.
-      returning ${measures.agencyId} as agency_id, ${measures.id} as id, ${measures.version} as version,
+      returning ${measures.agencyId} as agency_id, ${measures.id} as id, ${measures.id}::text as entity_id,
+        ${measures.version} as version,
         to_char(${measures.updatedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as updated_at
     ), ${auditAppendCtes("m", "i")}
     select m.id, m.version, m.updated_at,
-      exists (select from moved where moved.agency_id = m.agency_id) as audited
+      exists (select from entry where entry.entity_id = m.entity_id)
+        and exists (select from moved where moved.agency_id = m.agency_id) as audited
       from m`;
 }
